@@ -1,0 +1,11 @@
+// Small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+  // Remember the browser's time zone so pages show times in the viewer's zone.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("tz=" + zone) === -1) {
+      document.cookie = "tz=" + zone + "; path=/; max-age=31536000; samesite=lax";
+    }
+  } catch (e) { /* old browser: times stay in the session's zone */ }
+})();

@@ -1,0 +1,164 @@
+//! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
+
+pub mod models;
+pub mod programme;
+pub mod schema;
+pub mod seed;
+pub mod users;
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
+
+/// Which backend a pool talks to, for the few places where dialects differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database handle shared by the web layer, the worker and the command line.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+}
+
+impl DbError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, DbError::Query(diesel::result::Error::NotFound))
+    }
+}
+
+/// Per-connection SQLite settings: WAL, a busy timeout rather than SQLITE_BUSY errors,
+/// and enforced foreign keys.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            use diesel::connection::SimpleConnection;
+            // busy_timeout first, so the other statements wait instead of failing.
+            c.batch_execute(
+                "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
+                 PRAGMA foreign_keys = ON;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+impl Db {
+    /// Opens the configured database: PostgreSQL when `database_url` is a postgres URL,
+    /// otherwise the SQLite file `convive.db` in the data dir.
+    pub fn connect(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
+        let (url, backend) = match database_url {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                (u.to_owned(), Backend::Postgres)
+            }
+            Some(u) => (
+                u.trim_start_matches("sqlite://").to_owned(),
+                Backend::Sqlite,
+            ),
+            None => {
+                std::fs::create_dir_all(data_dir)
+                    .with_context(|| format!("cannot create data dir {}", data_dir.display()))?;
+                (
+                    data_dir.join("convive.db").to_string_lossy().into_owned(),
+                    Backend::Sqlite,
+                )
+            }
+        };
+        if backend == Backend::Sqlite {
+            enable_wal(&url)?;
+        }
+        let manager = ConnectionManager::<DbConnection>::new(url);
+        let builder = Pool::builder()
+            .connection_timeout(Duration::from_secs(5))
+            .max_size(if backend == Backend::Sqlite { 8 } else { 16 });
+        let builder = match backend {
+            Backend::Sqlite => builder.connection_customizer(Box::new(SqlitePragmas)),
+            Backend::Postgres => builder,
+        };
+        let pool = builder
+            .build(manager)
+            .context("cannot open the database (check DATABASE_URL)")?;
+        Ok(Db { pool, backend })
+    }
+
+    pub fn conn(&self) -> Result<PooledDb, DbError> {
+        self.pool
+            .get()
+            .map_err(|e| DbError::Unavailable(e.to_string()))
+    }
+
+    /// Runs blocking database work off the async executor.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = db.conn()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Unavailable(e.to_string()))?
+    }
+
+    /// Applies the embedded migrations of this backend; returns the versions applied.
+    pub fn migrate(&self) -> anyhow::Result<Vec<String>> {
+        let mut conn = self.conn()?;
+        let applied = match &mut *conn {
+            DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+            DbConnection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        }
+        .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+        Ok(applied.iter().map(|v| v.to_string()).collect())
+    }
+
+    pub fn ping(&self) -> Result<(), DbError> {
+        let mut conn = self.conn()?;
+        diesel::sql_query("SELECT 1").execute(&mut *conn)?;
+        Ok(())
+    }
+}
+
+/// WAL is a property of the database file: set it once, before the pool opens
+/// connections concurrently.
+fn enable_wal(path: &str) -> anyhow::Result<()> {
+    use diesel::connection::SimpleConnection;
+    let mut conn = SqliteConnection::establish(path)
+        .with_context(|| format!("cannot open SQLite database {path}"))?;
+    conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+        .context("cannot switch SQLite to WAL")?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+fn main() -> std::process::ExitCode {
+    convive::telemetry::init();
+    match convive::cli::run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("convive: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Organiser accounts.
+
+use chrono::Utc;
+
+use crate::db::models::{NewUser, User};
+use crate::db::{DbConnection, users};
+use crate::domain::{EmailAddress, Locale};
+
+use super::passwords;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateOrganiserError {
+    #[error("an account with this email address already exists")]
+    Exists,
+    #[error("the password must have at least {} characters", passwords::MIN_LENGTH)]
+    WeakPassword,
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+}
+
+pub fn create(
+    conn: &mut DbConnection,
+    email: &EmailAddress,
+    name: &str,
+    password: &str,
+    admin: bool,
+    locale: Locale,
+) -> Result<User, CreateOrganiserError> {
+    if password.chars().count() < passwords::MIN_LENGTH {
+        return Err(CreateOrganiserError::WeakPassword);
+    }
+    if users::by_email(conn, email.as_str())?.is_some() {
+        return Err(CreateOrganiserError::Exists);
+    }
+    let now = Utc::now().naive_utc();
+    let hash = passwords::hash(password);
+    Ok(users::insert(
+        conn,
+        &NewUser {
+            email: email.as_str(),
+            full_name: name,
+            password_hash: &hash,
+            role: if admin { "admin" } else { "organiser" },
+            locale: locale.code(),
+            email_verified_at: Some(now),
+            created_at: now,
+            updated_at: now,
+        },
+    )?)
+}
+
+/// True when no organiser or admin exists yet (first start).
+pub fn none_exist(conn: &mut DbConnection) -> Result<bool, crate::db::DbError> {
+    Ok(users::count_with_role(conn, &["organiser", "admin"])? == 0)
+}

@@ -1,0 +1,279 @@
+//! The public programme: webinars with their upcoming sessions and replays, modules and
+//! lessons, each in the viewer's language with a visible fallback.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::models::{Session, Translation};
+use crate::db::{DbConnection, DbError, programme as q};
+use crate::domain::Locale;
+
+use super::translation::pick;
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct SeriesView {
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct WebinarView {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// Set when the text is shown in another language than the one asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_locale: Option<Locale>,
+    pub sessions: Vec<SessionView>,
+    pub replay_languages: Vec<Locale>,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct SessionView {
+    pub id: i64,
+    pub webinar_slug: String,
+    /// RFC 3339, UTC.
+    pub starts_at: DateTime<Utc>,
+    /// IANA zone the session is organised in.
+    pub timezone: String,
+    pub duration_minutes: i32,
+    pub capacity: i32,
+    pub seats_left: i32,
+    pub languages: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct ReplayView {
+    pub locale: Locale,
+    pub url: String,
+    pub captions: Vec<CaptionView>,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct CaptionView {
+    pub locale: Locale,
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct ModuleView {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_locale: Option<Locale>,
+    pub lessons: Vec<LessonView>,
+}
+
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct LessonView {
+    pub id: i64,
+    pub title: String,
+    pub duration_s: i32,
+}
+
+/// Title and summary in the best language; `fallback` set when it is not `wanted`.
+fn localise(wanted: Locale, owner: i64, all: &[Translation]) -> (String, String, Option<Locale>) {
+    let mine = all
+        .iter()
+        .filter(|t| t.owner_id == owner)
+        .map(|t| (t.locale.as_str(), t));
+    match pick(wanted, mine, |t| !t.title.is_empty()) {
+        Some((used, t)) => (
+            t.title.clone(),
+            t.summary.clone(),
+            (used != wanted).then_some(used),
+        ),
+        None => (String::new(), String::new(), None),
+    }
+}
+
+fn session_view(s: &Session, webinar_slug: &str) -> SessionView {
+    SessionView {
+        id: s.id,
+        webinar_slug: webinar_slug.to_owned(),
+        starts_at: s.starts_at.and_utc(),
+        timezone: s.timezone.clone(),
+        duration_minutes: s.duration_minutes,
+        capacity: s.capacity,
+        seats_left: (s.capacity - s.confirmed_count).max(0),
+        languages: s
+            .languages
+            .split(',')
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+pub fn series(conn: &mut DbConnection, locale: Locale) -> Result<Option<SeriesView>, DbError> {
+    let all = q::series_translations(conn)?;
+    let Some(first) = all.first() else {
+        return Ok(None);
+    };
+    let (title, summary, _) = localise(locale, first.owner_id, &all);
+    Ok(Some(SeriesView { title, summary }))
+}
+
+pub fn webinars(
+    conn: &mut DbConnection,
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<Vec<WebinarView>, DbError> {
+    let webinars = q::published_webinars(conn)?;
+    let ids: Vec<i64> = webinars.iter().map(|w| w.id).collect();
+    let translations = q::webinar_translations(conn, &ids)?;
+    let sessions = q::upcoming_sessions(conn, &ids, now)?;
+    let replays = q::published_replays(conn, &ids)?;
+    let mut sessions_by_webinar: HashMap<i64, Vec<&Session>> = HashMap::new();
+    for s in &sessions {
+        sessions_by_webinar.entry(s.webinar_id).or_default().push(s);
+    }
+    Ok(webinars
+        .iter()
+        .map(|w| {
+            let (title, summary, fallback_locale) = localise(locale, w.id, &translations);
+            WebinarView {
+                slug: w.slug.clone(),
+                title,
+                summary,
+                fallback_locale,
+                sessions: sessions_by_webinar
+                    .get(&w.id)
+                    .map(|ss| ss.iter().map(|s| session_view(s, &w.slug)).collect())
+                    .unwrap_or_default(),
+                replay_languages: replays
+                    .iter()
+                    .filter(|r| r.webinar_id == w.id)
+                    .filter_map(|r| r.locale.parse().ok())
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+pub fn webinar(
+    conn: &mut DbConnection,
+    slug: &str,
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<WebinarView, DbError> {
+    let w = q::published_webinar(conn, slug)?;
+    let translations = q::webinar_translations(conn, &[w.id])?;
+    let sessions = q::upcoming_sessions(conn, &[w.id], now)?;
+    let replays = q::published_replays(conn, &[w.id])?;
+    let (title, summary, fallback_locale) = localise(locale, w.id, &translations);
+    Ok(WebinarView {
+        slug: w.slug.clone(),
+        title,
+        summary,
+        fallback_locale,
+        sessions: sessions.iter().map(|s| session_view(s, &w.slug)).collect(),
+        replay_languages: replays
+            .iter()
+            .filter_map(|r| r.locale.parse().ok())
+            .collect(),
+    })
+}
+
+pub fn session(conn: &mut DbConnection, id: i64) -> Result<SessionView, DbError> {
+    let s = q::published_session(conn, id)?;
+    let w = q::webinar_by_id(conn, s.webinar_id)?;
+    if !w.published {
+        return Err(DbError::Query(diesel::result::Error::NotFound));
+    }
+    Ok(session_view(&s, &w.slug))
+}
+
+/// Replays of a webinar, the viewer's language first.
+pub fn replays(
+    conn: &mut DbConnection,
+    slug: &str,
+    locale: Locale,
+) -> Result<Vec<ReplayView>, DbError> {
+    let w = q::published_webinar(conn, slug)?;
+    let replays = q::published_replays(conn, &[w.id])?;
+    let ids: Vec<i64> = replays.iter().map(|r| r.id).collect();
+    let captions = q::replay_captions(conn, &ids)?;
+    let mut views: Vec<ReplayView> = replays
+        .iter()
+        .filter_map(|r| {
+            Some(ReplayView {
+                locale: r.locale.parse().ok()?,
+                url: r.video_url.clone(),
+                captions: captions
+                    .iter()
+                    .filter(|c| c.replay_id == r.id)
+                    .filter_map(|c| {
+                        Some(CaptionView {
+                            locale: c.locale.parse().ok()?,
+                            url: c.url.clone(),
+                        })
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    let order = super::translation::fallback_order(locale);
+    views.sort_by_key(|r| order.iter().position(|l| *l == r.locale));
+    Ok(views)
+}
+
+pub fn modules(conn: &mut DbConnection, locale: Locale) -> Result<Vec<ModuleView>, DbError> {
+    let modules = q::published_modules(conn)?;
+    let ids: Vec<i64> = modules.iter().map(|m| m.id).collect();
+    module_views(conn, locale, &modules, &ids)
+}
+
+pub fn module(conn: &mut DbConnection, slug: &str, locale: Locale) -> Result<ModuleView, DbError> {
+    let m = q::published_module(conn, slug)?;
+    let ids = [m.id];
+    Ok(module_views(conn, locale, std::slice::from_ref(&m), &ids)?
+        .pop()
+        .ok_or(DbError::Query(diesel::result::Error::NotFound))?)
+}
+
+fn module_views(
+    conn: &mut DbConnection,
+    locale: Locale,
+    modules: &[crate::db::models::Module],
+    ids: &[i64],
+) -> Result<Vec<ModuleView>, DbError> {
+    let translations = q::module_translations(conn, ids)?;
+    let lessons = q::lessons_of(conn, ids)?;
+    let lesson_ids: Vec<i64> = lessons.iter().map(|l| l.id).collect();
+    let lesson_texts = q::lesson_translations(conn, &lesson_ids)?;
+    Ok(modules
+        .iter()
+        .map(|m| {
+            let (title, summary, fallback_locale) = localise(locale, m.id, &translations);
+            ModuleView {
+                slug: m.slug.clone(),
+                title,
+                summary,
+                fallback_locale,
+                lessons: lessons
+                    .iter()
+                    .filter(|l| l.module_id == m.id)
+                    .map(|l| LessonView {
+                        id: l.id,
+                        title: pick(
+                            locale,
+                            lesson_texts
+                                .iter()
+                                .filter(|t| t.lesson_id == l.id)
+                                .map(|t| (t.locale.as_str(), t)),
+                            |t| !t.title.is_empty(),
+                        )
+                        .map(|(_, t)| t.title.clone())
+                        .unwrap_or_default(),
+                        duration_s: l.duration_s,
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,148 @@
+//! Typed settings: defaults, then the optional TOML file named by `CONVIVE_CONFIG`,
+//! then `CONVIVE_*` environment variables (and `DATABASE_URL`).
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Locale;
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Address the HTTP server listens on.
+    pub bind: SocketAddr,
+    /// Base URL used in mails and calendar invitations; defaults to `http://{bind}`.
+    pub public_url: Option<String>,
+    /// `postgres://…` for PostgreSQL; unset means the SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    pub data_dir: PathBuf,
+    /// `smtp://user:pass@host:port` or `smtps://…`; unset writes `.eml` files.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub default_locale: Locale,
+    /// Signs cookies and tokens; generated into the data dir when unset.
+    pub secret_key: Option<String>,
+    pub rate_limits: RateLimits,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RateLimits {
+    On,
+    Off,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: None,
+            database_url: None,
+            data_dir: PathBuf::from("data"),
+            smtp_url: None,
+            mail_from: "Convive <no-reply@convive.localhost>".to_owned(),
+            default_locale: Locale::Fr,
+            secret_key: None,
+            rate_limits: RateLimits::On,
+        }
+    }
+}
+
+impl Settings {
+    /// Loads the settings from the process environment.
+    pub fn load() -> Result<Settings, SettingsError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Ok(path) = std::env::var("CONVIVE_CONFIG") {
+            if !std::path::Path::new(&path).is_file() {
+                return Err(SettingsError(format!(
+                    "CONVIVE_CONFIG names {path}, which is not a readable file"
+                )));
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        figment
+            .merge(Env::prefixed("CONVIVE_").ignore(&[
+                "config",
+                "log",
+                "test_database_url",
+                "require_browser",
+            ]))
+            .merge(Env::raw().only(&["database_url"]))
+            .extract::<Settings>()
+            .map_err(|e| SettingsError(describe(e)))?
+            .checked()
+    }
+
+    fn checked(mut self) -> Result<Settings, SettingsError> {
+        if let Some(url) = &self.public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(SettingsError(format!(
+                    "CONVIVE_PUBLIC_URL must start with http:// or https:// (got {url:?})"
+                )));
+            }
+            self.public_url = Some(url.trim_end_matches('/').to_owned());
+        }
+        if let Some(url) = &self.smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(SettingsError(
+                "CONVIVE_SMTP_URL must start with smtp:// or smtps://".to_owned(),
+            ));
+        }
+        if self.database_url.as_deref().is_some_and(str::is_empty) {
+            self.database_url = None;
+        }
+        Ok(self)
+    }
+
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+    }
+
+    pub fn serves_https(&self) -> bool {
+        self.public_url().starts_with("https://")
+    }
+}
+
+/// Redacts secrets so settings can be logged.
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url)
+            .field("database", &self.database_url.as_ref().map(|_| "<set>"))
+            .field("data_dir", &self.data_dir)
+            .field("smtp", &self.smtp_url.as_ref().map(|_| "<set>"))
+            .field("mail_from", &self.mail_from)
+            .field("default_locale", &self.default_locale)
+            .field("rate_limits", &self.rate_limits)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting: {0}")]
+pub struct SettingsError(pub String);
+
+/// Names the setting the way the user wrote it (environment variable or file key).
+fn describe(e: figment::Error) -> String {
+    e.into_iter()
+        .map(|err| {
+            let key = err.path.join(".");
+            let source = err
+                .metadata
+                .as_ref()
+                .map(|m| m.interpolate(&err.profile.clone().unwrap_or_default(), &err.path))
+                .unwrap_or_else(|| key.clone());
+            format!("{source}: {}", err.kind)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

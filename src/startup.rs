@@ -1,0 +1,72 @@
+//! Bringing the service up: database, first-start content, HTTP server.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+
+use crate::db::{Db, seed};
+use crate::domain::EmailAddress;
+use crate::services::{organisers, passwords};
+use crate::settings::Settings;
+use crate::web::state::AppState;
+
+pub struct Application {
+    pub port: u16,
+    pub db: Db,
+    server: Server,
+}
+
+/// Opens the database and applies the embedded migrations.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(settings.database_url.as_deref(), &settings.data_dir)?;
+    db.migrate()?;
+    Ok(db)
+}
+
+/// On an empty database: loads the seed programme and creates a first organiser,
+/// whose password is printed once.
+pub fn first_start(db: &Db, settings: &Settings) -> anyhow::Result<()> {
+    let report = seed::seed(db)?;
+    if !report.is_empty() {
+        tracing::info!(?report, "seed content loaded");
+    }
+    let mut conn = db.conn()?;
+    if organisers::none_exist(&mut conn)? {
+        let email = EmailAddress::parse("organiser@convive.localhost")?;
+        let password = passwords::generate();
+        organisers::create(
+            &mut conn,
+            &email,
+            "Organiser",
+            &password,
+            true,
+            settings.default_locale,
+        )?;
+        println!("First organiser account (shown once): {email} / {password}");
+    }
+    Ok(())
+}
+
+impl Application {
+    pub fn build(settings: Settings, db: Db) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(settings.bind).map_err(|e| {
+            anyhow::anyhow!("cannot listen on {} (CONVIVE_BIND): {e}", settings.bind)
+        })?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            settings: Arc::new(settings),
+        });
+        let server = HttpServer::new(move || crate::web::app(state.clone()))
+            .listen(listener)?
+            .shutdown_timeout(10)
+            .run();
+        Ok(Application { port, db, server })
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,26 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Convive API",
+        description = "Webinar programme, registrations and training modules"
+    ),
+    paths(
+        super::webinars::list_webinars,
+        super::webinars::get_webinar,
+        super::webinars::list_replays,
+        super::sessions::get_session,
+        super::modules::list_modules,
+        super::modules::get_module,
+    ),
+    components(schemas(super::ErrorBody))
+)]
+pub struct ApiDoc;
+
+pub async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

@@ -1,0 +1,20 @@
+use actix_web::{HttpResponse, web};
+
+use crate::services::programme::{self, SessionView};
+use crate::web::error::AppError;
+use crate::web::state::AppState;
+
+use super::ErrorBody;
+
+/// One session; its meeting link is never public.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "programme",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = SessionView), (status = 404, body = ErrorBody)))]
+pub async fn get_session(
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = state.db.run(move |c| programme::session(c, id)).await?;
+    Ok(HttpResponse::Ok().json(session))
+}

@@ -1,0 +1,58 @@
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+
+use crate::domain::Slug;
+use crate::services::programme::{self, ReplayView, WebinarView};
+use crate::web::error::AppError;
+use crate::web::lang::ApiLang;
+use crate::web::state::AppState;
+
+use super::ErrorBody;
+
+/// The programme: published webinars with upcoming sessions and replay languages.
+#[utoipa::path(get, path = "/api/v1/webinars", tag = "programme",
+    params(("lang" = Option<String>, Query, description = "fr, en or ar")),
+    responses((status = 200, body = [WebinarView])))]
+pub async fn list_webinars(
+    lang: ApiLang,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let webinars = state
+        .db
+        .run(move |c| programme::webinars(c, lang.0, Utc::now().naive_utc()))
+        .await?;
+    Ok(HttpResponse::Ok().json(webinars))
+}
+
+#[utoipa::path(get, path = "/api/v1/webinars/{slug}", tag = "programme",
+    params(("slug" = String, Path), ("lang" = Option<String>, Query)),
+    responses((status = 200, body = WebinarView), (status = 404, body = ErrorBody)))]
+pub async fn get_webinar(
+    lang: ApiLang,
+    slug: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let webinar = state
+        .db
+        .run(move |c| programme::webinar(c, slug.as_str(), lang.0, Utc::now().naive_utc()))
+        .await?;
+    Ok(HttpResponse::Ok().json(webinar))
+}
+
+/// Replay versions by language, the caller's language first, with captions.
+#[utoipa::path(get, path = "/api/v1/webinars/{slug}/replays", tag = "programme",
+    params(("slug" = String, Path), ("lang" = Option<String>, Query)),
+    responses((status = 200, body = [ReplayView]), (status = 404, body = ErrorBody)))]
+pub async fn list_replays(
+    lang: ApiLang,
+    slug: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let replays = state
+        .db
+        .run(move |c| programme::replays(c, slug.as_str(), lang.0))
+        .await?;
+    Ok(HttpResponse::Ok().json(replays))
+}

@@ -1,0 +1,183 @@
+//! One error type for every handler. A handler returns `AppError`; the `render_errors`
+//! middleware turns any 4xx/5xx (ours or the framework's) into a localised page or the
+//! JSON error shape of the API, in the language of the request.
+
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::db::DbError;
+use crate::domain::Locale;
+use crate::i18n::catalog;
+
+use super::lang::negotiate;
+use super::page::PageCtx;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {code}")]
+    BadRequest {
+        code: &'static str,
+        message_id: &'static str,
+    },
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// What the error renderer needs to know about an error: its stable code and message.
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorInfo {
+    pub code: &'static str,
+    pub message_id: &'static str,
+}
+
+/// Marks a response whose body a handler rendered itself (e.g. a form with its errors).
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered;
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            DbError::Query(Error::NotFound) => AppError::NotFound,
+            DbError::Unavailable(m) => AppError::Unavailable(m),
+            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info)) => {
+                AppError::Unavailable(info.message().to_owned())
+            }
+            DbError::Query(Error::DatabaseError(_, info))
+                if info.message().contains("database is locked")
+                    || info.message().contains("disk") =>
+            {
+                AppError::Unavailable(info.message().to_owned())
+            }
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl AppError {
+    pub fn info(&self) -> ErrorInfo {
+        match self {
+            AppError::NotFound => ErrorInfo {
+                code: "not_found",
+                message_id: "error-not-found",
+            },
+            AppError::BadRequest { code, message_id } => ErrorInfo { code, message_id },
+            AppError::Unavailable(_) => ErrorInfo {
+                code: "unavailable",
+                message_id: "error-unavailable",
+            },
+            AppError::Internal(_) => ErrorInfo {
+                code: "internal",
+                message_id: "error-internal",
+            },
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::Internal(e) => tracing::error!(error = %e, "internal error"),
+            AppError::Unavailable(e) => tracing::warn!(error = %e, "service unavailable"),
+            _ => {}
+        }
+        let mut res = HttpResponse::new(self.status_code());
+        res.extensions_mut().insert(self.info());
+        if matches!(self, AppError::Unavailable(_)) {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        res
+    }
+}
+
+/// Default info for errors raised by the framework itself (bad JSON, 404 route, 413…).
+fn info_for_status(status: StatusCode) -> ErrorInfo {
+    let (code, message_id) = match status.as_u16() {
+        404 | 405 => ("not_found", "error-not-found"),
+        413 => ("payload_too_large", "error-payload-too-large"),
+        415 | 400 | 422 => ("bad_request", "error-bad-request"),
+        429 => ("rate_limited", "error-rate-limited"),
+        503 => ("unavailable", "error-unavailable"),
+        s if s >= 500 => ("internal", "error-internal"),
+        _ => ("bad_request", "error-bad-request"),
+    };
+    ErrorInfo { code, message_id }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: PageCtx,
+    status: u16,
+    message: String,
+}
+
+/// Middleware hook: gives every error response a localised body.
+pub fn render_errors<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    if res.response().extensions().get::<Rendered>().is_some() {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let info = res
+        .response()
+        .extensions()
+        .get::<ErrorInfo>()
+        .copied()
+        .unwrap_or_else(|| info_for_status(status));
+    let (req, old) = res.into_parts();
+    let locale = negotiate(&req);
+    let message = catalog().plain(locale, info.message_id, &[]);
+    let mut new = if req.path().starts_with("/api/") {
+        HttpResponse::build(status).json(serde_json::json!({
+            "error": info.code,
+            "message": message,
+        }))
+    } else {
+        html_error(&req, locale, status, message)
+    };
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, new).map_into_right_body(),
+    ))
+}
+
+fn html_error(
+    req: &HttpRequest,
+    locale: Locale,
+    status: StatusCode,
+    message: String,
+) -> HttpResponse {
+    let page = PageCtx::for_request(req, locale);
+    let body = ErrorPage {
+        page,
+        status: status.as_u16(),
+        message,
+    }
+    .render()
+    .unwrap_or_else(|_| "error".to_owned());
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}

@@ -1,0 +1,61 @@
+//! HTTP: routes, extractors, middleware, pages (askama) and the JSON API.
+
+pub mod api;
+pub mod assets;
+pub mod error;
+pub mod health;
+pub mod lang;
+pub mod page;
+pub mod pages;
+pub mod security_headers;
+pub mod state;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlash};
+use actix_web::{App, web};
+
+use pages::{home, modules, webinars};
+
+/// Routes and per-app configuration, shared by the server and the tests.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::JsonConfig::default().limit(64 * 1024))
+        .app_data(web::FormConfig::default().limit(64 * 1024))
+        .app_data(web::PayloadConfig::default().limit(256 * 1024))
+        .route("/", web::get().to(pages::root_redirect))
+        .route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
+        .service(web::scope("/api/v1").configure(api::configure))
+        .service(
+            web::scope("/{lang}")
+                .route("/", web::get().to(home::show_home))
+                .route("/webinars", web::get().to(webinars::list_webinars))
+                .route("/webinars/{slug}", web::get().to(webinars::show_webinar))
+                .route("/modules", web::get().to(modules::list_modules))
+                .route("/modules/{slug}", web::get().to(modules::show_module)),
+        );
+}
+
+/// Builds the whole application with its middleware (the server and the tests use it).
+pub fn app(
+    state: web::Data<state::AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let https = state.settings.serves_https();
+    App::new()
+        .app_data(state)
+        .wrap(security_headers::headers(https))
+        .wrap(ErrorHandlers::new().default_handler(error::render_errors))
+        .wrap(Compress::default())
+        .wrap(NormalizePath::new(TrailingSlash::MergeOnly))
+        .wrap(tracing_actix_web::TracingLogger::default())
+        .configure(configure)
+}

@@ -1,0 +1,211 @@
+//! What every page template needs: language, direction, messages, the language
+//! switcher and times in the viewer's zone.
+
+use std::future::{Ready, ready};
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+
+use crate::domain::{Locale, TimeZone};
+use crate::i18n::{catalog, format_datetime, format_time};
+use crate::services::programme::SessionView;
+
+use super::assets;
+use super::error::{AppError, Rendered};
+use super::lang::LANG_COOKIE;
+
+pub const TZ_COOKIE: &str = "tz";
+
+#[derive(Clone)]
+pub struct PageCtx {
+    pub locale: Locale,
+    /// The path after the language prefix, e.g. `/webinars`.
+    pub rest: String,
+    pub viewer_tz: Option<TimeZone>,
+    cookie_lang: Option<Locale>,
+}
+
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// A session's start as shown on a page.
+pub struct SessionTimes {
+    /// In the session's own zone, e.g. "jeudi 10 décembre 2026, 10:00".
+    pub local: String,
+    pub zone: String,
+    /// In the viewer's zone when known and different.
+    pub viewer: Option<String>,
+    pub viewer_zone: Option<String>,
+    pub end: String,
+    pub iso: String,
+}
+
+impl PageCtx {
+    pub fn for_request(req: &HttpRequest, locale: Locale) -> PageCtx {
+        let path = req.path();
+        let rest = path
+            .strip_prefix('/')
+            .and_then(|p| p.split_once('/').map(|(first, rest)| (first, rest)))
+            .filter(|(first, _)| first.parse::<Locale>().is_ok())
+            .map(|(_, rest)| format!("/{rest}"))
+            .unwrap_or_else(|| "/".to_owned());
+        PageCtx {
+            locale,
+            rest,
+            viewer_tz: req
+                .cookie(TZ_COOKIE)
+                .and_then(|c| TimeZone::parse(c.value()).ok()),
+            cookie_lang: req.cookie(LANG_COOKIE).and_then(|c| c.value().parse().ok()),
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.code()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.locale.dir()
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        catalog().html(self.locale, id, &[])
+    }
+
+    /// A message with a number argument `count` (plural rules apply).
+    pub fn tn(&self, id: &str, count: impl Count) -> String {
+        catalog().html(
+            self.locale,
+            id,
+            &[("count", FluentValue::from(count.count()))],
+        )
+    }
+
+    /// A message with one text argument.
+    pub fn ta(&self, id: &str, name: &str, value: &str) -> String {
+        catalog().html(self.locale, id, &[(name, FluentValue::from(value))])
+    }
+
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{}", self.locale.code(), path)
+    }
+
+    pub fn asset(&self, path: &str) -> String {
+        assets::url(path)
+    }
+
+    pub fn lang_links(&self) -> Vec<LangLink> {
+        Locale::ALL
+            .iter()
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: format!("/{}{}", l.code(), self.rest),
+                current: *l == self.locale,
+            })
+            .collect()
+    }
+
+    pub fn language_name(&self, code: &str) -> String {
+        self.t(&format!("language-{code}"))
+    }
+
+    pub fn session_times(&self, s: &SessionView) -> SessionTimes {
+        let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+        let at = s.starts_at.with_timezone(&zone.0);
+        let end = at + chrono::Duration::minutes(i64::from(s.duration_minutes));
+        let viewer = self.viewer_tz.filter(|v| v.0 != zone.0);
+        SessionTimes {
+            local: format_datetime(&at, self.locale),
+            zone: zone.name().to_owned(),
+            viewer: viewer.map(|v| format_datetime(&s.starts_at.with_timezone(&v.0), self.locale)),
+            viewer_zone: viewer.map(|v| v.name().to_owned()),
+            end: format_time(&end, self.locale),
+            iso: s.starts_at.to_rfc3339(),
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+impl FromRequest for PageCtx {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.match_info()
+                .get("lang")
+                .and_then(|l| l.parse::<Locale>().ok())
+                .map(|l| PageCtx::for_request(req, l))
+                .ok_or(AppError::NotFound),
+        )
+    }
+}
+
+/// Renders a page template, remembering the page's language in a cookie.
+pub fn render(page: &PageCtx, template: &impl Template) -> Result<HttpResponse, AppError> {
+    let body = template
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let mut res = HttpResponse::Ok();
+    res.content_type("text/html; charset=utf-8");
+    if page.cookie_lang != Some(page.locale) {
+        res.cookie(
+            Cookie::build(LANG_COOKIE, page.locale.code())
+                .path("/")
+                .http_only(true)
+                .same_site(SameSite::Lax)
+                .max_age(actix_web::cookie::time::Duration::days(365))
+                .finish(),
+        );
+    }
+    Ok(res.body(body))
+}
+
+/// Renders a page with a non-200 status that the error middleware must leave alone.
+pub fn render_status(
+    status: actix_web::http::StatusCode,
+    template: &impl Template,
+) -> Result<HttpResponse, AppError> {
+    let body = template
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let mut res = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body);
+    res.extensions_mut().insert(Rendered);
+    Ok(res)
+}
+
+/// Anything a template counts with.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (*self).count()
+    }
+}

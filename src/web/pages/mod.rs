@@ -1,0 +1,19 @@
+//! HTML pages under `/{lang}/…`.
+
+pub mod home;
+pub mod modules;
+pub mod webinars;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+
+use super::lang::negotiate;
+
+/// `/` sends the visitor to the programme in their language.
+pub async fn root_redirect(req: HttpRequest) -> HttpResponse {
+    let locale = negotiate(&req);
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/{}/", locale.code())))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .finish()
+}
