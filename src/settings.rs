@@ -28,6 +28,8 @@ pub struct Settings {
     /// Signs cookies and tokens; generated into the data dir when unset.
     pub secret_key: Option<String>,
     pub rate_limits: RateLimits,
+    /// HTTP worker threads; 0 means one per CPU core.
+    pub workers: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +51,7 @@ impl Default for Settings {
             default_locale: Locale::Fr,
             secret_key: None,
             rate_limits: RateLimits::On,
+            workers: 0,
         }
     }
 }
@@ -136,11 +139,19 @@ fn describe(e: figment::Error) -> String {
     e.into_iter()
         .map(|err| {
             let key = err.path.join(".");
-            let source = err
-                .metadata
-                .as_ref()
-                .map(|m| m.interpolate(&err.profile.clone().unwrap_or_default(), &err.path))
-                .unwrap_or_else(|| key.clone());
+            let source = match &err.metadata {
+                Some(m) if m.name.contains("environment") && key == "database_url" => {
+                    "DATABASE_URL".to_owned()
+                }
+                Some(m) if m.name.contains("environment") => {
+                    format!("CONVIVE_{}", key.to_uppercase())
+                }
+                Some(m) => match &m.source {
+                    Some(source) => format!("{key} in {source}"),
+                    None => format!("{key} ({})", m.name),
+                },
+                None => key,
+            };
             format!("{source}: {}", err.kind)
         })
         .collect::<Vec<_>>()

@@ -15,6 +15,7 @@ use crate::web::state::AppState;
 pub struct Application {
     pub port: u16,
     pub db: Db,
+    pub handle: actix_web::dev::ServerHandle,
     server: Server,
 }
 
@@ -59,11 +60,21 @@ impl Application {
             db: db.clone(),
             settings: Arc::new(settings),
         });
+        let workers = match state.settings.workers {
+            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            n => n,
+        };
         let server = HttpServer::new(move || crate::web::app(state.clone()))
+            .workers(workers)
             .listen(listener)?
             .shutdown_timeout(10)
             .run();
-        Ok(Application { port, db, server })
+        Ok(Application {
+            port,
+            db,
+            handle: server.handle(),
+            server,
+        })
     }
 
     pub async fn run(self) -> std::io::Result<()> {

@@ -231,9 +231,9 @@ pub fn modules(conn: &mut DbConnection, locale: Locale) -> Result<Vec<ModuleView
 pub fn module(conn: &mut DbConnection, slug: &str, locale: Locale) -> Result<ModuleView, DbError> {
     let m = q::published_module(conn, slug)?;
     let ids = [m.id];
-    Ok(module_views(conn, locale, std::slice::from_ref(&m), &ids)?
+    module_views(conn, locale, std::slice::from_ref(&m), &ids)?
         .pop()
-        .ok_or(DbError::Query(diesel::result::Error::NotFound))?)
+        .ok_or(DbError::Query(diesel::result::Error::NotFound))
 }
 
 fn module_views(

@@ -53,7 +53,7 @@ impl PageCtx {
         let path = req.path();
         let rest = path
             .strip_prefix('/')
-            .and_then(|p| p.split_once('/').map(|(first, rest)| (first, rest)))
+            .and_then(|p| p.split_once('/'))
             .filter(|(first, _)| first.parse::<Locale>().is_ok())
             .map(|(_, rest)| format!("/{rest}"))
             .unwrap_or_else(|| "/".to_owned());

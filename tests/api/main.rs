@@ -1,0 +1,14 @@
+//! One integration test binary. The backend is SQLite (a temp file per test) unless
+//! `CONVIVE_TEST_DATABASE_URL` names a PostgreSQL server, where each test gets a fresh
+//! database that is dropped afterwards.
+
+mod helpers;
+
+mod assets;
+mod cli;
+mod health;
+mod i18n;
+mod migrations;
+mod programme_api;
+mod programme_pages;
+mod seed;
