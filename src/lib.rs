@@ -6,6 +6,8 @@ pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod mail;
+pub mod secret;
 pub mod services;
 pub mod settings;
 pub mod startup;

@@ -9,7 +9,8 @@ use actix_web::{HttpServer, web};
 use crate::db::{Db, seed};
 use crate::domain::EmailAddress;
 use crate::services::{organisers, passwords};
-use crate::settings::Settings;
+use crate::settings::{RateLimits, Settings};
+use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;
 
 pub struct Application {
@@ -56,8 +57,12 @@ impl Application {
             anyhow::anyhow!("cannot listen on {} (CONVIVE_BIND): {e}", settings.bind)
         })?;
         let port = listener.local_addr()?.port();
+        let key =
+            crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?;
         let state = web::Data::new(AppState {
             db: db.clone(),
+            limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
+            cookie_key: actix_web::cookie::Key::from(&key),
             settings: Arc::new(settings),
         });
         let workers = match state.settings.workers {

@@ -69,3 +69,5 @@ error-unavailable = The service is briefly unavailable. Please try again in a fe
 error-internal = Something went wrong on our side. Please try again.
 error-code = Error code:
 error-back-home = Back to the home page
+error-forbidden = This request was refused. Reload the page and try again.
+error-validation = Some fields need your attention.

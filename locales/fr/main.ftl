@@ -69,3 +69,5 @@ error-unavailable = Le service est momentanément indisponible. Merci de réessa
 error-internal = Un problème est survenu de notre côté. Merci de réessayer.
 error-code = Code d’erreur :
 error-back-home = Retour à l’accueil
+error-forbidden = Cette demande a été refusée. Rechargez la page et réessayez.
+error-validation = Certains champs sont à corriger.

@@ -1,6 +1,7 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
 pub mod models;
+pub mod outbox;
 pub mod programme;
 pub mod schema;
 pub mod seed;

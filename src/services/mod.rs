@@ -3,4 +3,5 @@
 pub mod organisers;
 pub mod passwords;
 pub mod programme;
+pub mod tokens;
 pub mod translation;

@@ -25,17 +25,28 @@ pub enum AppError {
         code: &'static str,
         message_id: &'static str,
     },
+    #[error("forbidden")]
+    Forbidden,
+    #[error("rate limited")]
+    RateLimited,
+    /// Input that did not parse: each field with the message id saying why.
+    #[error("invalid input")]
+    Validation(FieldErrors),
     #[error("service unavailable: {0}")]
     Unavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
+/// Fields of a submission that did not parse, each with a Fluent message id.
+pub type FieldErrors = Vec<(&'static str, &'static str)>;
+
 /// What the error renderer needs to know about an error: its stable code and message.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct ErrorInfo {
     pub code: &'static str,
     pub message_id: &'static str,
+    pub fields: FieldErrors,
 }
 
 /// Marks a response whose body a handler rendered itself (e.g. a form with its errors).
@@ -62,22 +73,29 @@ impl From<DbError> for AppError {
     }
 }
 
+impl ErrorInfo {
+    fn new(code: &'static str, message_id: &'static str) -> ErrorInfo {
+        ErrorInfo {
+            code,
+            message_id,
+            fields: vec![],
+        }
+    }
+}
+
 impl AppError {
     pub fn info(&self) -> ErrorInfo {
         match self {
-            AppError::NotFound => ErrorInfo {
-                code: "not_found",
-                message_id: "error-not-found",
+            AppError::NotFound => ErrorInfo::new("not_found", "error-not-found"),
+            AppError::BadRequest { code, message_id } => ErrorInfo::new(code, message_id),
+            AppError::Forbidden => ErrorInfo::new("forbidden", "error-forbidden"),
+            AppError::RateLimited => ErrorInfo::new("rate_limited", "error-rate-limited"),
+            AppError::Validation(fields) => ErrorInfo {
+                fields: fields.clone(),
+                ..ErrorInfo::new("validation", "error-validation")
             },
-            AppError::BadRequest { code, message_id } => ErrorInfo { code, message_id },
-            AppError::Unavailable(_) => ErrorInfo {
-                code: "unavailable",
-                message_id: "error-unavailable",
-            },
-            AppError::Internal(_) => ErrorInfo {
-                code: "internal",
-                message_id: "error-internal",
-            },
+            AppError::Unavailable(_) => ErrorInfo::new("unavailable", "error-unavailable"),
+            AppError::Internal(_) => ErrorInfo::new("internal", "error-internal"),
         }
     }
 }
@@ -87,6 +105,9 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -100,9 +121,9 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::new(self.status_code());
         res.extensions_mut().insert(self.info());
-        if matches!(self, AppError::Unavailable(_)) {
+        if matches!(self, AppError::Unavailable(_) | AppError::RateLimited) {
             res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
         }
         res
     }
@@ -112,6 +133,7 @@ impl ResponseError for AppError {
 fn info_for_status(status: StatusCode) -> ErrorInfo {
     let (code, message_id) = match status.as_u16() {
         404 | 405 => ("not_found", "error-not-found"),
+        403 => ("forbidden", "error-forbidden"),
         413 => ("payload_too_large", "error-payload-too-large"),
         415 | 400 | 422 => ("bad_request", "error-bad-request"),
         429 => ("rate_limited", "error-rate-limited"),
@@ -119,7 +141,7 @@ fn info_for_status(status: StatusCode) -> ErrorInfo {
         s if s >= 500 => ("internal", "error-internal"),
         _ => ("bad_request", "error-bad-request"),
     };
-    ErrorInfo { code, message_id }
+    ErrorInfo::new(code, message_id)
 }
 
 #[derive(Template)]
@@ -140,16 +162,22 @@ pub fn render_errors<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandl
         .response()
         .extensions()
         .get::<ErrorInfo>()
-        .copied()
+        .cloned()
         .unwrap_or_else(|| info_for_status(status));
     let (req, old) = res.into_parts();
     let locale = negotiate(&req);
     let message = catalog().plain(locale, info.message_id, &[]);
     let mut new = if req.path().starts_with("/api/") {
-        HttpResponse::build(status).json(serde_json::json!({
-            "error": info.code,
-            "message": message,
-        }))
+        let mut body = serde_json::json!({ "error": info.code, "message": message });
+        if !info.fields.is_empty() {
+            body["fields"] = info
+                .fields
+                .iter()
+                .map(|(field, id)| ((*field).to_owned(), catalog().plain(locale, id, &[]).into()))
+                .collect::<serde_json::Map<_, _>>()
+                .into();
+        }
+        HttpResponse::build(status).json(body)
     } else {
         html_error(&req, locale, status, message)
     };

@@ -2,12 +2,15 @@
 
 pub mod api;
 pub mod assets;
+pub mod csrf;
 pub mod error;
 pub mod health;
 pub mod lang;
 pub mod page;
 pub mod pages;
+pub mod rate_limit;
 pub mod security_headers;
+pub mod session;
 pub mod state;
 
 use actix_web::body::MessageBody;
@@ -50,8 +53,11 @@ pub fn app(
     >,
 > {
     let https = state.settings.serves_https();
+    let key = state.cookie_key.clone();
     App::new()
         .app_data(state)
+        .wrap(actix_web::middleware::from_fn(csrf::same_origin))
+        .wrap(session::middleware(key, https))
         .wrap(security_headers::headers(https))
         .wrap(ErrorHandlers::new().default_handler(error::render_errors))
         .wrap(Compress::default())

@@ -1,0 +1,117 @@
+//! Every kind of mail Convive sends, with what its rendering needs. Stored as JSON in
+//! `outbox.payload`; raw link tokens live only here and in the sent message.
+
+use serde::{Deserialize, Serialize};
+
+use crate::db::DbConnection;
+use crate::db::outbox::{self, NewMail};
+use crate::domain::{EmailAddress, Locale};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MailKind {
+    /// `convive mail test`.
+    Test,
+    /// Double opt-in: confirm the registration.
+    RegistrationConfirm {
+        registration_id: i64,
+        confirm_token: String,
+        manage_token: String,
+    },
+    /// Confirmed (or promoted from the waitlist): calendar REQUEST, join link.
+    RegistrationConfirmed {
+        registration_id: i64,
+        manage_token: String,
+        join_token: String,
+        promoted: bool,
+    },
+    /// No seat left: on the waitlist at this position.
+    RegistrationWaitlisted {
+        registration_id: i64,
+        manage_token: String,
+        position: i64,
+    },
+    /// Cancelled: calendar CANCEL.
+    RegistrationCancelled { registration_id: i64 },
+    /// Reminder before the session, with the join link.
+    SessionReminder {
+        registration_id: i64,
+        manage_token: String,
+        join_token: String,
+        minutes_before: i64,
+    },
+    /// Learner account: verify the address.
+    AccountVerify { token: String },
+    /// Learner account: reset the password.
+    PasswordReset { token: String },
+    /// A replay of a webinar the person registered for is online.
+    ReplayAvailable {
+        registration_id: i64,
+        attended: bool,
+    },
+    /// Invitation campaign mail, with a personal registration link.
+    Invitation {
+        invitation_id: i64,
+        token: String,
+        unsubscribe_token: String,
+        reminder: bool,
+    },
+    /// Organiser announcement to the registrants of a session.
+    Announcement {
+        registration_id: i64,
+        subject: String,
+        body: String,
+        manage_token: String,
+    },
+}
+
+impl MailKind {
+    /// The stable name stored in `outbox.kind`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            MailKind::Test => "test",
+            MailKind::RegistrationConfirm { .. } => "registration_confirm",
+            MailKind::RegistrationConfirmed { .. } => "registration_confirmed",
+            MailKind::RegistrationWaitlisted { .. } => "registration_waitlisted",
+            MailKind::RegistrationCancelled { .. } => "registration_cancelled",
+            MailKind::SessionReminder { .. } => "session_reminder",
+            MailKind::AccountVerify { .. } => "account_verify",
+            MailKind::PasswordReset { .. } => "password_reset",
+            MailKind::ReplayAvailable { .. } => "replay_available",
+            MailKind::Invitation { .. } => "invitation",
+            MailKind::Announcement { .. } => "announcement",
+        }
+    }
+}
+
+/// Queues a mail inside the caller's transaction.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    to: &EmailAddress,
+    locale: Locale,
+    mail: &MailKind,
+) -> Result<(), crate::db::DbError> {
+    enqueue_for(conn, to, locale, mail, None, None)
+}
+
+/// Queues a campaign mail, linked to its campaign and invitation for the funnel.
+pub fn enqueue_for(
+    conn: &mut DbConnection,
+    to: &EmailAddress,
+    locale: Locale,
+    mail: &MailKind,
+    campaign_id: Option<i64>,
+    invitation_id: Option<i64>,
+) -> Result<(), crate::db::DbError> {
+    outbox::enqueue(
+        conn,
+        &NewMail {
+            kind: mail.name(),
+            recipient: to.as_str(),
+            locale: locale.code(),
+            payload: serde_json::to_string(mail).expect("mail kinds serialise"),
+            campaign_id,
+            invitation_id,
+        },
+    )
+}
