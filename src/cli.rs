@@ -33,6 +33,8 @@ enum Command {
         #[arg(long)]
         no_worker: bool,
     },
+    /// Run the mail and job worker alone (extra instances on PostgreSQL)
+    Worker,
     /// Apply the database migrations
     Migrate,
     /// Load the seed programme (idempotent)
@@ -41,6 +43,22 @@ enum Command {
     Organiser {
         #[command(subcommand)]
         command: OrganiserCommand,
+    },
+    /// Mail tools
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Send a test message through the configured transport (SMTP or .eml files)
+    Test {
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "fr")]
+        lang: String,
     },
 }
 
@@ -65,7 +83,11 @@ pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load()?;
     match cli.command.unwrap_or(Command::Serve { no_worker: false }) {
-        Command::Serve { no_worker: _ } => serve(settings),
+        Command::Serve { no_worker } => serve(settings, !no_worker),
+        Command::Worker => worker(settings),
+        Command::Mail {
+            command: MailCommand::Test { to, lang },
+        } => mail_test(settings, &to, &lang),
         Command::Migrate => {
             let db = open_database(&settings)?;
             println!("Migrations applied ({:?} database).", db.backend);
@@ -92,12 +114,17 @@ pub fn run() -> anyhow::Result<()> {
     }
 }
 
-fn serve(settings: Settings) -> anyhow::Result<()> {
+fn serve(settings: Settings, with_worker: bool) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let db = open_database(&settings)?;
         first_start(&db, &settings)?;
         let url = settings.public_url();
-        let app = Application::build(settings, db)?;
+        let mailer = if with_worker {
+            Some(crate::mail::mailer(&settings, db.clone())?)
+        } else {
+            None
+        };
+        let app = Application::build(settings, db, mailer)?;
         println!("Convive is running: open {url}/");
         app.run().await?;
         Ok(())
@@ -136,4 +163,58 @@ fn create_organiser(
         println!("Organiser {email} created.");
     }
     Ok(())
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}
+
+fn worker(settings: Settings) -> anyhow::Result<()> {
+    let db = open_database(&settings)?;
+    let mailer = crate::mail::mailer(&settings, db)?;
+    println!("Convive worker running ({}).", mailer.transport.describe());
+    runtime()?.block_on(async move {
+        tokio::select! {
+            _ = mailer.run() => {}
+            _ = tokio::signal::ctrl_c() => println!("Worker stopped."),
+        }
+    });
+    Ok(())
+}
+
+fn mail_test(settings: Settings, to: &str, lang: &str) -> anyhow::Result<()> {
+    let to = EmailAddress::parse(to).map_err(|_| anyhow::anyhow!("--to: not a valid address"))?;
+    let locale: Locale = lang.parse()?;
+    let db = open_database(&settings)?;
+    {
+        let mut conn = db.conn()?;
+        crate::mail::kinds::enqueue(&mut conn, &to, locale, &crate::mail::MailKind::Test)?;
+    }
+    let mailer = crate::mail::mailer(&settings, db.clone())?;
+    runtime()?.block_on(async move {
+        // Deliver what is due now, this test message included.
+        while mailer.process_batch().await? > 0 {}
+        anyhow::Ok(())
+    })?;
+    let mut conn = db.conn()?;
+    let (status, error) = crate::db::outbox::latest_for(&mut conn, to.as_str())?;
+    match status.as_str() {
+        "sent" => {
+            println!("Test message sent to {to} through {}.", mailer_description(&settings));
+            Ok(())
+        }
+        other => anyhow::bail!(
+            "the test message is {other}: {}",
+            error.unwrap_or_else(|| "no error recorded".to_owned())
+        ),
+    }
+}
+
+fn mailer_description(settings: &Settings) -> String {
+    match &settings.smtp_url {
+        Some(_) => "SMTP".to_owned(),
+        None => format!(".eml files in {}", settings.data_dir.join("mail").display()),
+    }
 }

@@ -24,6 +24,9 @@ pub struct Settings {
     /// `smtp://user:pass@host:port` or `smtps://…`; unset writes `.eml` files.
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// DKIM selector and PEM key file (RSA); both or neither.
+    pub dkim_selector: Option<String>,
+    pub dkim_key: Option<PathBuf>,
     pub default_locale: Locale,
     /// Signs cookies and tokens; generated into the data dir when unset.
     pub secret_key: Option<String>,
@@ -48,6 +51,8 @@ impl Default for Settings {
             data_dir: PathBuf::from("data"),
             smtp_url: None,
             mail_from: "Convive <no-reply@convive.localhost>".to_owned(),
+            dkim_selector: None,
+            dkim_key: None,
             default_locale: Locale::Fr,
             secret_key: None,
             rate_limits: RateLimits::On,

@@ -9,6 +9,7 @@ use actix_web::{HttpServer, web};
 use crate::db::{Db, seed};
 use crate::domain::EmailAddress;
 use crate::services::{organisers, passwords};
+use crate::mail::worker::Mailer;
 use crate::settings::{RateLimits, Settings};
 use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;
@@ -17,6 +18,7 @@ pub struct Application {
     pub port: u16,
     pub db: Db,
     pub handle: actix_web::dev::ServerHandle,
+    mailer: Option<Arc<Mailer>>,
     server: Server,
 }
 
@@ -52,7 +54,12 @@ pub fn first_start(db: &Db, settings: &Settings) -> anyhow::Result<()> {
 }
 
 impl Application {
-    pub fn build(settings: Settings, db: Db) -> anyhow::Result<Application> {
+    /// The HTTP server; with `mailer`, the outbox worker runs in this process too.
+    pub fn build(
+        settings: Settings,
+        db: Db,
+        mailer: Option<Arc<Mailer>>,
+    ) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.bind).map_err(|e| {
             anyhow::anyhow!("cannot listen on {} (CONVIVE_BIND): {e}", settings.bind)
         })?;
@@ -63,6 +70,7 @@ impl Application {
             db: db.clone(),
             limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
             cookie_key: actix_web::cookie::Key::from(&key),
+            mailer: mailer.clone(),
             settings: Arc::new(settings),
         });
         let workers = match state.settings.workers {
@@ -78,11 +86,17 @@ impl Application {
             port,
             db,
             handle: server.handle(),
+            mailer,
             server,
         })
     }
 
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let worker = self.mailer.map(|m| tokio::spawn(m.run()));
+        let result = self.server.await;
+        if let Some(w) = worker {
+            w.abort();
+        }
+        result
     }
 }

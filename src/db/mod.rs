@@ -5,6 +5,7 @@ pub mod outbox;
 pub mod programme;
 pub mod schema;
 pub mod seed;
+pub mod suppressions;
 pub mod users;
 
 use std::path::Path;

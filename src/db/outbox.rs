@@ -49,3 +49,148 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail) -> Result<(), DbError> {
         .execute(conn)?;
     Ok(())
 }
+
+/// A claimed outbox row, leased to one worker until `locked_until`.
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub locale: String,
+    pub payload: String,
+    pub attempts: i32,
+    pub campaign_id: Option<i64>,
+    pub invitation_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+/// Claims up to `limit` due rows (queued and due, or leased by a worker whose lease ran
+/// out). PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers never share a row;
+/// SQLite: an immediate transaction, which serialises claimers.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, DbError> {
+    let due = outbox::status
+        .eq("queued")
+        .and(outbox::next_attempt_at.le(now))
+        .or(outbox::status
+            .eq("sending")
+            .and(outbox::locked_until.lt(now)));
+    let lease = |ids: &[i64]| {
+        diesel::update(outbox::table.filter(outbox::id.eq_any(ids.to_vec()))).set((
+            outbox::status.eq("sending"),
+            outbox::locked_until.eq(Some(lease_until)),
+        ))
+    };
+    Ok(match conn {
+        DbConnection::Sqlite(c) => c.immediate_transaction(|c| {
+            let rows: Vec<OutboxRow> = outbox::table
+                .filter(due)
+                .order(outbox::id)
+                .limit(limit)
+                .select(OutboxRow::as_select())
+                .load(c)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            lease(&ids).execute(c)?;
+            diesel::QueryResult::Ok(rows)
+        })?,
+        DbConnection::Pg(c) => c.transaction(|c| {
+            let rows: Vec<OutboxRow> = outbox::table
+                .filter(due)
+                .order(outbox::id)
+                .limit(limit)
+                .for_update()
+                .skip_locked()
+                .select(OutboxRow::as_select())
+                .load(c)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            lease(&ids).execute(c)?;
+            diesel::QueryResult::Ok(rows)
+        })?,
+    })
+}
+
+/// What became of one claimed row.
+pub enum Outcome {
+    Sent,
+    /// Temporary failure: try again at `retry_at`.
+    Retry {
+        error: String,
+        retry_at: NaiveDateTime,
+    },
+    /// Permanent failure (or suppressed address): never retried.
+    Failed { error: String, suppress: bool },
+}
+
+/// Records the outcomes of a batch in one transaction (one fsync for the batch).
+pub fn record(conn: &mut DbConnection, outcomes: &[(OutboxRow, Outcome)]) -> Result<(), DbError> {
+    let now = Utc::now().naive_utc();
+    conn.transaction(|c| {
+        let sent: Vec<i64> = outcomes
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::Sent))
+            .map(|(r, _)| r.id)
+            .collect();
+        for chunk in sent.chunks(500) {
+            diesel::update(outbox::table.filter(outbox::id.eq_any(chunk)))
+                .set((
+                    outbox::status.eq("sent"),
+                    outbox::sent_at.eq(Some(now)),
+                    outbox::locked_until.eq(None::<NaiveDateTime>),
+                    outbox::attempts.eq(outbox::attempts + 1),
+                ))
+                .execute(c)?;
+        }
+        for (row, outcome) in outcomes {
+            match outcome {
+                Outcome::Sent => {}
+                Outcome::Retry { error, retry_at } => {
+                    diesel::update(outbox::table.find(row.id))
+                        .set((
+                            outbox::status.eq("queued"),
+                            outbox::next_attempt_at.eq(*retry_at),
+                            outbox::locked_until.eq(None::<NaiveDateTime>),
+                            outbox::attempts.eq(outbox::attempts + 1),
+                            outbox::last_error.eq(Some(error)),
+                        ))
+                        .execute(c)?;
+                }
+                Outcome::Failed { error, suppress } => {
+                    diesel::update(outbox::table.find(row.id))
+                        .set((
+                            outbox::status.eq("failed"),
+                            outbox::locked_until.eq(None::<NaiveDateTime>),
+                            outbox::attempts.eq(outbox::attempts + 1),
+                            outbox::last_error.eq(Some(error)),
+                        ))
+                        .execute(c)?;
+                    if *suppress {
+                        super::suppressions::add(c, &row.recipient, "bounce", now)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Counts rows by status, for the mail log and tests.
+pub fn count_by_status(conn: &mut DbConnection, status: &str) -> Result<i64, DbError> {
+    Ok(outbox::table
+        .filter(outbox::status.eq(status))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Status and last error of the newest mail to an address (for `convive mail test`).
+pub fn latest_for(conn: &mut DbConnection, recipient: &str) -> Result<(String, Option<String>), DbError> {
+    Ok(outbox::table
+        .filter(outbox::recipient.eq(recipient))
+        .order(outbox::id.desc())
+        .select((outbox::status, outbox::last_error))
+        .first(conn)?)
+}

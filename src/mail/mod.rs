@@ -1,6 +1,52 @@
-//! Mail: what is sent (`MailKind`), rendered in the recipient's language, delivered by
-//! the outbox worker through SMTP or into `.eml` files. Only this module uses lettre.
+//! Mail: what is sent (`MailKind`), composed in the recipient's language at send time,
+//! delivered by the outbox worker through SMTP or into `.eml` files. Only this module
+//! uses lettre.
 
+pub mod calendar;
+pub mod compose;
 pub mod kinds;
+pub mod layout;
+pub mod message;
+pub mod transport;
+pub mod worker;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::sync::Notify;
 
 pub use kinds::MailKind;
+
+use crate::db::Db;
+use crate::settings::Settings;
+
+/// Builds the mailer (transport, sender, signing) from the settings.
+pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>> {
+    let from: lettre::message::Mailbox = settings
+        .mail_from
+        .parse()
+        .map_err(|e| anyhow::anyhow!("CONVIVE_MAIL_FROM is not a valid address: {e}"))?;
+    let domain = from.email.domain().to_owned();
+    let dkim = match (&settings.dkim_selector, &settings.dkim_key) {
+        (Some(selector), Some(path)) => {
+            let pem = std::fs::read_to_string(path)
+                .with_context(|| format!("CONVIVE_DKIM_KEY: cannot read {}", path.display()))?;
+            Some(message::dkim_config(selector, &domain, &pem)?)
+        }
+        (None, None) => None,
+        _ => anyhow::bail!("CONVIVE_DKIM_SELECTOR and CONVIVE_DKIM_KEY go together"),
+    };
+    let context = compose::MailContext {
+        public_url: settings.public_url(),
+        organiser_name: from.name.clone().unwrap_or_else(|| "Convive".to_owned()),
+        organiser_email: from.email.to_string(),
+        domain: domain.clone(),
+    };
+    Ok(Arc::new(worker::Mailer {
+        transport: transport::Transport::from_settings(settings.smtp_url.as_deref(), &settings.data_dir)?,
+        envelope: message::Envelope { from, domain, dkim },
+        context,
+        db,
+        wake: Notify::new(),
+    }))
+}

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::db::Db;
+use crate::mail::worker::Mailer;
 use crate::settings::Settings;
 
 use super::rate_limit::RateLimiter;
@@ -13,4 +14,15 @@ pub struct AppState {
     pub limits: RateLimiter,
     /// Signs and encrypts the session cookie.
     pub cookie_key: actix_web::cookie::Key,
+    /// The in-process mail worker, woken after a request queues mail.
+    pub mailer: Option<Arc<Mailer>>,
+}
+
+impl AppState {
+    /// Lets the in-process worker send what a request just queued without waiting.
+    pub fn wake_mailer(&self) {
+        if let Some(m) = &self.mailer {
+            m.wake.notify_one();
+        }
+    }
 }

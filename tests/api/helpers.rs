@@ -7,8 +7,12 @@ use convive::settings::{RateLimits, Settings};
 use convive::startup::{Application, first_start, open_database};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
+use crate::smtp::SmtpReceiver;
+
 pub struct TestApp {
     pub address: String,
+    /// The SMTP server the app delivers to.
+    pub smtp: SmtpReceiver,
     pub db: Db,
     pub client: reqwest::Client,
     #[allow(dead_code)]
@@ -85,10 +89,14 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let tmp = tempfile::tempdir().unwrap();
     let (mut settings, pg) = test_settings(&tmp);
+    let smtp = SmtpReceiver::start();
+    settings.smtp_url = Some(smtp.url());
+    settings.mail_from = "Convive <programme@convive.test>".to_owned();
     adjust(&mut settings);
     let db = open_database(&settings).expect("database opens and migrates");
     first_start(&db, &settings).expect("seed loads");
-    let app = Application::build(settings.clone(), db.clone()).expect("server builds");
+    let mailer = convive::mail::mailer(&settings, db.clone()).expect("mailer builds");
+    let app = Application::build(settings.clone(), db.clone(), Some(mailer)).expect("server builds");
     let address = format!("http://127.0.0.1:{}", app.port);
     let handle = app.handle.clone();
     tokio::spawn(app.run());
@@ -99,6 +107,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         .unwrap();
     TestApp {
         address,
+        smtp,
         db,
         client,
         data_dir: settings.data_dir.clone(),

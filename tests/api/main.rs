@@ -3,11 +3,13 @@
 //! database that is dropped afterwards.
 
 mod helpers;
+mod smtp;
 
 mod assets;
 mod cli;
 mod health;
 mod i18n;
+mod mail;
 mod migrations;
 mod programme_api;
 mod programme_pages;

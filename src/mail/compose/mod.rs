@@ -1,0 +1,90 @@
+//! Builds each kind of mail in the recipient's language, at send time, from the outbox
+//! payload and the current state of the database.
+
+mod account;
+mod registration;
+mod test_mail;
+
+use fluent_bundle::FluentValue;
+
+use crate::db::outbox::OutboxRow;
+use crate::db::{DbConnection, DbError};
+use crate::domain::Locale;
+use crate::i18n::catalog;
+
+use super::MailKind;
+use super::layout::Composed;
+
+/// What composers need besides the database.
+#[derive(Clone, Debug)]
+pub struct MailContext {
+    /// Base URL for links, without trailing slash.
+    pub public_url: String,
+    pub organiser_name: String,
+    pub organiser_email: String,
+    /// Domain for calendar UIDs.
+    pub domain: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    /// The payload or what it refers to is gone or invalid: the mail can never be sent.
+    #[error("cannot compose: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for ComposeError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => ComposeError::Invalid("record not found".into()),
+            other => ComposeError::Db(DbError::Query(other)),
+        }
+    }
+}
+
+pub fn compose(
+    conn: &mut DbConnection,
+    ctx: &MailContext,
+    row: &OutboxRow,
+) -> Result<Composed, ComposeError> {
+    let locale: Locale = row.locale.parse().unwrap_or(Locale::En);
+    let kind: MailKind = serde_json::from_str(&row.payload)
+        .map_err(|e| ComposeError::Invalid(format!("payload: {e}")))?;
+    let t = Texts { locale };
+    match &kind {
+        MailKind::Test => Ok(test_mail::compose(&t, ctx)),
+        MailKind::AccountVerify { token } => Ok(account::verify(&t, ctx, token)),
+        MailKind::PasswordReset { token } => Ok(account::reset(&t, ctx, token)),
+        MailKind::RegistrationConfirm { .. }
+        | MailKind::RegistrationConfirmed { .. }
+        | MailKind::RegistrationWaitlisted { .. }
+        | MailKind::RegistrationCancelled { .. }
+        | MailKind::SessionReminder { .. }
+        | MailKind::ReplayAvailable { .. }
+        | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
+        MailKind::Invitation { .. } => Err(ComposeError::Invalid(
+            "invitation mails are composed by the campaign service".into(),
+        )),
+    }
+}
+
+/// Messages of one language, without bidi isolation marks (mail headers and text).
+pub struct Texts {
+    pub locale: Locale,
+}
+
+impl Texts {
+    pub fn get(&self, id: &str) -> String {
+        catalog().plain(self.locale, id, &[])
+    }
+
+    pub fn with(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        catalog().plain(self.locale, id, args)
+    }
+
+    pub fn footer(&self) -> String {
+        self.get("mail-footer")
+    }
+}

@@ -1,0 +1,78 @@
+//! Delivery: pooled SMTP when `CONVIVE_SMTP_URL` is set, otherwise `.eml` files under
+//! `{data_dir}/mail/`. Failures are classified so the worker knows whether to retry.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::transport::smtp::PoolConfig;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+/// Why a delivery did not happen.
+#[derive(Debug)]
+pub enum SendError {
+    /// 4xx, refused connection, timeout: try again later.
+    Temporary(String),
+    /// 5xx about the recipient or the message: never retry.
+    Permanent(String),
+}
+
+/// Concurrent SMTP sessions; one lettre connection manages ~20 mails/s, so the pool is
+/// what makes bulk campaigns fast.
+pub const SMTP_POOL_SIZE: u32 = 32;
+
+impl Transport {
+    pub fn from_settings(smtp_url: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Transport> {
+        match smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("CONVIVE_SMTP_URL is invalid: {e}"))?
+                    .timeout(Some(Duration::from_secs(15)))
+                    .pool_config(
+                        PoolConfig::new()
+                            .max_size(SMTP_POOL_SIZE)
+                            .idle_timeout(Duration::from_secs(30)),
+                    )
+                    .build();
+                Ok(Transport::Smtp(transport))
+            }
+            None => {
+                let dir = data_dir.join("mail");
+                std::fs::create_dir_all(&dir)?;
+                Ok(Transport::Files(dir))
+            }
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Transport::Smtp(_) => "SMTP".to_owned(),
+            Transport::Files(dir) => format!(".eml files in {}", dir.display()),
+        }
+    }
+
+    pub async fn send(&self, outbox_id: i64, kind: &str, message: Message) -> Result<(), SendError> {
+        match self {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
+            Transport::Files(dir) => {
+                let path = dir.join(format!("{outbox_id:08}-{kind}.eml"));
+                tokio::fs::write(&path, message.formatted())
+                    .await
+                    .map_err(|e| SendError::Temporary(format!("cannot write {}: {e}", path.display())))
+            }
+        }
+    }
+}
+
+fn classify(e: lettre::transport::smtp::Error) -> SendError {
+    let text = e.to_string();
+    if e.is_permanent() {
+        SendError::Permanent(text)
+    } else {
+        SendError::Temporary(text)
+    }
+}
