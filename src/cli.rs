@@ -173,15 +173,16 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 fn worker(settings: Settings) -> anyhow::Result<()> {
     let db = open_database(&settings)?;
-    let mailer = crate::mail::mailer(&settings, db)?;
-    println!("Convive worker running ({}).", mailer.transport.describe());
     runtime()?.block_on(async move {
+        // The SMTP pool needs a running runtime.
+        let mailer = crate::mail::mailer(&settings, db)?;
+        println!("Convive worker running ({}).", mailer.transport.describe());
         tokio::select! {
             _ = mailer.run() => {}
             _ = tokio::signal::ctrl_c() => println!("Worker stopped."),
         }
-    });
-    Ok(())
+        anyhow::Ok(())
+    })
 }
 
 fn mail_test(settings: Settings, to: &str, lang: &str) -> anyhow::Result<()> {
@@ -192,8 +193,10 @@ fn mail_test(settings: Settings, to: &str, lang: &str) -> anyhow::Result<()> {
         let mut conn = db.conn()?;
         crate::mail::kinds::enqueue(&mut conn, &to, locale, &crate::mail::MailKind::Test)?;
     }
-    let mailer = crate::mail::mailer(&settings, db.clone())?;
+    let mail_settings = settings.clone();
+    let mail_db = db.clone();
     runtime()?.block_on(async move {
+        let mailer = crate::mail::mailer(&mail_settings, mail_db)?;
         // Deliver what is due now, this test message included.
         while mailer.process_batch().await? > 0 {}
         anyhow::Ok(())
@@ -202,7 +205,10 @@ fn mail_test(settings: Settings, to: &str, lang: &str) -> anyhow::Result<()> {
     let (status, error) = crate::db::outbox::latest_for(&mut conn, to.as_str())?;
     match status.as_str() {
         "sent" => {
-            println!("Test message sent to {to} through {}.", mailer_description(&settings));
+            println!(
+                "Test message sent to {to} through {}.",
+                mailer_description(&settings)
+            );
             Ok(())
         }
         other => anyhow::bail!(

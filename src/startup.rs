@@ -8,8 +8,8 @@ use actix_web::{HttpServer, web};
 
 use crate::db::{Db, seed};
 use crate::domain::EmailAddress;
-use crate::services::{organisers, passwords};
 use crate::mail::worker::Mailer;
+use crate::services::{organisers, passwords};
 use crate::settings::{RateLimits, Settings};
 use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;

@@ -123,7 +123,10 @@ pub enum Outcome {
         retry_at: NaiveDateTime,
     },
     /// Permanent failure (or suppressed address): never retried.
-    Failed { error: String, suppress: bool },
+    Failed {
+        error: String,
+        suppress: bool,
+    },
 }
 
 /// Records the outcomes of a batch in one transaction (one fsync for the batch).
@@ -187,7 +190,10 @@ pub fn count_by_status(conn: &mut DbConnection, status: &str) -> Result<i64, DbE
 }
 
 /// Status and last error of the newest mail to an address (for `convive mail test`).
-pub fn latest_for(conn: &mut DbConnection, recipient: &str) -> Result<(String, Option<String>), DbError> {
+pub fn latest_for(
+    conn: &mut DbConnection,
+    recipient: &str,
+) -> Result<(String, Option<String>), DbError> {
     Ok(outbox::table
         .filter(outbox::recipient.eq(recipient))
         .order(outbox::id.desc())

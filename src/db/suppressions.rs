@@ -47,10 +47,7 @@ pub fn reason(conn: &mut DbConnection, email: &str) -> Result<Option<String>, Db
 }
 
 /// Reasons for many addresses at once: (hash, reason).
-pub fn reasons(
-    conn: &mut DbConnection,
-    emails: &[&str],
-) -> Result<Vec<(String, String)>, DbError> {
+pub fn reasons(conn: &mut DbConnection, emails: &[&str]) -> Result<Vec<(String, String)>, DbError> {
     let hashes: Vec<String> = emails.iter().map(|e| email_hash(e)).collect();
     Ok(suppressions::table
         .filter(suppressions::email_hash.eq_any(hashes))

@@ -23,7 +23,9 @@ pub struct Invite<'a> {
 }
 
 fn single_line(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 pub fn ics(invite: &Invite) -> String {
@@ -61,7 +63,11 @@ pub fn ics(invite: &Invite) -> String {
     calendar
         .append_property(Property::new(
             "METHOD",
-            if invite.cancelled { "CANCEL" } else { "REQUEST" },
+            if invite.cancelled {
+                "CANCEL"
+            } else {
+                "REQUEST"
+            },
         ))
         .push(event.done());
     calendar.to_string()
@@ -90,7 +96,12 @@ pub fn google_link(summary: &str, details: &str, starts_at: DateTime<Utc>, minut
     )
 }
 
-pub fn outlook_link(summary: &str, details: &str, starts_at: DateTime<Utc>, minutes: i32) -> String {
+pub fn outlook_link(
+    summary: &str,
+    details: &str,
+    starts_at: DateTime<Utc>,
+    minutes: i32,
+) -> String {
     let end = starts_at + Duration::minutes(i64::from(minutes));
     format!(
         "https://outlook.live.com/calendar/0/deeplink/compose?path=/calendar/action/compose&rru=addevent&subject={}&startdt={}&enddt={}&body={}",
@@ -150,7 +161,10 @@ mod tests {
     fn calendar_links_carry_utc_times() {
         let at = Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).unwrap();
         let g = google_link("Food & waste", "x", at, 60);
-        assert!(g.contains("dates=20261210T090000Z/20261210T100000Z") && g.contains("Food%20%26%20waste"));
+        assert!(
+            g.contains("dates=20261210T090000Z/20261210T100000Z")
+                && g.contains("Food%20%26%20waste")
+        );
         assert!(outlook_link("a", "b", at, 60).starts_with("https://outlook.live.com/"));
     }
 }

@@ -91,7 +91,11 @@ pub fn compose(locale: Locale, subject: String, blocks: &[Block], footer: &str) 
                     if i > 0 {
                         html.push_str(" · ");
                     }
-                    html.push_str(&format!("<a href=\"{}\">{}</a>", escape(url), escape(label)));
+                    html.push_str(&format!(
+                        "<a href=\"{}\">{}</a>",
+                        escape(url),
+                        escape(label)
+                    ));
                 }
                 text.push('\n');
                 html.push_str("</p>\n");
@@ -131,6 +135,9 @@ mod tests {
         );
         assert!(c.html.contains("<html lang=\"ar\" dir=\"rtl\">"));
         assert!(c.html.contains("&lt;script&gt;"));
-        assert!(c.text.contains("<script>x</script> Amina"), "text stays as written");
+        assert!(
+            c.text.contains("<script>x</script> Amina"),
+            "text stays as written"
+        );
     }
 }

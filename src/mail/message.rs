@@ -53,7 +53,10 @@ pub fn build(
         .to(to)
         .subject(header_safe(&composed.subject))
         .date_now()
-        .message_id(Some(format!("<convive.outbox.{outbox_id}@{}>", envelope.domain)));
+        .message_id(Some(format!(
+            "<convive.outbox.{outbox_id}@{}>",
+            envelope.domain
+        )));
     if composed.auto_submitted {
         builder = builder.raw_header(raw_header("Auto-Submitted", "auto-generated".into()));
     }
@@ -135,7 +138,12 @@ mod tests {
 
     #[test]
     fn subject_with_crlf_never_becomes_a_header() {
-        let mut c = compose(Locale::En, "Hello\r\nBcc: victim@example.org".into(), &[Block::Paragraph("x".into())], "f");
+        let mut c = compose(
+            Locale::En,
+            "Hello\r\nBcc: victim@example.org".into(),
+            &[Block::Paragraph("x".into())],
+            "f",
+        );
         c.unsubscribe_url = Some("https://convive.example/unsubscribe/abc\r\nX-Evil: 1".into());
         let m = build(&envelope(), 42, "amina@example.org", &c).unwrap();
         let raw = String::from_utf8(m.formatted()).unwrap();

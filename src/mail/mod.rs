@@ -43,7 +43,10 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         domain: domain.clone(),
     };
     Ok(Arc::new(worker::Mailer {
-        transport: transport::Transport::from_settings(settings.smtp_url.as_deref(), &settings.data_dir)?,
+        transport: transport::Transport::from_settings(
+            settings.smtp_url.as_deref(),
+            &settings.data_dir,
+        )?,
         envelope: message::Envelope { from, domain, dkim },
         context,
         db,

@@ -26,7 +26,10 @@ pub enum SendError {
 pub const SMTP_POOL_SIZE: u32 = 32;
 
 impl Transport {
-    pub fn from_settings(smtp_url: Option<&str>, data_dir: &std::path::Path) -> anyhow::Result<Transport> {
+    pub fn from_settings(
+        smtp_url: Option<&str>,
+        data_dir: &std::path::Path,
+    ) -> anyhow::Result<Transport> {
         match smtp_url {
             Some(url) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
@@ -55,14 +58,21 @@ impl Transport {
         }
     }
 
-    pub async fn send(&self, outbox_id: i64, kind: &str, message: Message) -> Result<(), SendError> {
+    pub async fn send(
+        &self,
+        outbox_id: i64,
+        kind: &str,
+        message: Message,
+    ) -> Result<(), SendError> {
         match self {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
             Transport::Files(dir) => {
                 let path = dir.join(format!("{outbox_id:08}-{kind}.eml"));
                 tokio::fs::write(&path, message.formatted())
                     .await
-                    .map_err(|e| SendError::Temporary(format!("cannot write {}: {e}", path.display())))
+                    .map_err(|e| {
+                        SendError::Temporary(format!("cannot write {}: {e}", path.display()))
+                    })
             }
         }
     }

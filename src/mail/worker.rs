@@ -10,7 +10,7 @@ use futures_util::StreamExt;
 use rand::RngExt;
 use tokio::sync::Notify;
 
-use crate::db::outbox::{self, Outcome, OutboxRow};
+use crate::db::outbox::{self, OutboxRow, Outcome};
 use crate::db::{Db, DbError, suppressions};
 
 use super::compose::{ComposeError, MailContext, compose};
@@ -61,7 +61,8 @@ impl Mailer {
         loop {
             match self.process_batch().await {
                 Ok(0) => {
-                    let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified()).await;
+                    let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified())
+                        .await;
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -86,16 +87,28 @@ impl Mailer {
                 for row in rows {
                     let hash = suppressions::email_hash(&row.recipient);
                     let reason = suppressed.iter().find(|(h, _)| *h == hash).map(|(_, r)| r);
-                    if let Some(reason) = reason.filter(|r| *r != "unsubscribe" || is_bulk(&row.kind)) {
+                    if let Some(reason) =
+                        reason.filter(|r| *r != "unsubscribe" || is_bulk(&row.kind))
+                    {
                         let error = format!("suppressed address ({reason})");
-                        out.push(Prepared::Done(row, Outcome::Failed { error, suppress: false }));
+                        out.push(Prepared::Done(
+                            row,
+                            Outcome::Failed {
+                                error,
+                                suppress: false,
+                            },
+                        ));
                         continue;
                     }
                     match compose(conn, &ctx, &row) {
                         Ok(c) => out.push(Prepared::Ready(row, c)),
-                        Err(ComposeError::Invalid(e)) => {
-                            out.push(Prepared::Done(row, Outcome::Failed { error: e, suppress: false }))
-                        }
+                        Err(ComposeError::Invalid(e)) => out.push(Prepared::Done(
+                            row,
+                            Outcome::Failed {
+                                error: e,
+                                suppress: false,
+                            },
+                        )),
                         Err(ComposeError::Db(e)) => {
                             let outcome = retry(&row, e.to_string(), now);
                             out.push(Prepared::Done(row, outcome));
@@ -114,7 +127,9 @@ impl Mailer {
             .buffer_unordered(CONCURRENCY)
             .collect()
             .await;
-        self.db.run(move |conn| outbox::record(conn, &outcomes)).await?;
+        self.db
+            .run(move |conn| outbox::record(conn, &outcomes))
+            .await?;
         Ok(count)
     }
 
@@ -126,7 +141,10 @@ impl Mailer {
         let message = match message::build(&self.envelope, row.id, &row.recipient, &composed) {
             Ok(m) => m,
             Err(e) => {
-                let outcome = Outcome::Failed { error: e.to_string(), suppress: false };
+                let outcome = Outcome::Failed {
+                    error: e.to_string(),
+                    suppress: false,
+                };
                 return (row, outcome);
             }
         };
@@ -134,7 +152,10 @@ impl Mailer {
             Ok(()) => Outcome::Sent,
             Err(SendError::Permanent(error)) => {
                 tracing::warn!(outbox_id = row.id, %error, "permanent delivery failure");
-                Outcome::Failed { error, suppress: true }
+                Outcome::Failed {
+                    error,
+                    suppress: true,
+                }
             }
             Err(SendError::Temporary(error)) => {
                 tracing::info!(outbox_id = row.id, %error, "temporary delivery failure");
@@ -147,9 +168,15 @@ impl Mailer {
 
 fn retry(row: &OutboxRow, error: String, now: NaiveDateTime) -> Outcome {
     if now - row.created_at > GIVE_UP_AFTER {
-        return Outcome::Failed { error: format!("gave up: {error}"), suppress: false };
+        return Outcome::Failed {
+            error: format!("gave up: {error}"),
+            suppress: false,
+        };
     }
-    Outcome::Retry { error, retry_at: now + retry_delay(row.attempts) }
+    Outcome::Retry {
+        error,
+        retry_at: now + retry_delay(row.attempts),
+    }
 }
 
 #[cfg(test)]

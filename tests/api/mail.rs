@@ -13,7 +13,13 @@ use crate::smtp::SmtpReceiver;
 
 fn queue_test_mail(app: &TestApp, to: &str, locale: Locale) {
     let mut conn = app.db.conn().unwrap();
-    enqueue(&mut conn, &EmailAddress::parse(to).unwrap(), locale, &MailKind::Test).unwrap();
+    enqueue(
+        &mut conn,
+        &EmailAddress::parse(to).unwrap(),
+        locale,
+        &MailKind::Test,
+    )
+    .unwrap();
 }
 
 fn count(app: &TestApp, status: &str) -> i64 {
@@ -29,7 +35,10 @@ async fn a_queued_mail_arrives_in_the_recipients_language() {
     assert!(mail.html().contains(r#"<html lang="ar" dir="rtl">"#));
     assert!(mail.text().contains("Convive"));
     assert!(mail.message_id().starts_with("convive.outbox."));
-    assert_eq!(mail.header("Auto-Submitted").as_deref(), Some("auto-generated"));
+    assert_eq!(
+        mail.header("Auto-Submitted").as_deref(),
+        Some("auto-generated")
+    );
     assert!(mail.header("Date").is_some());
     assert_eq!(count(&app, "sent"), 1);
 }
@@ -41,12 +50,19 @@ async fn temporary_failures_are_retried_and_delivered_once() {
     queue_test_mail(&app, "youssef@fes.example", Locale::Fr);
     let got = app.smtp.wait_for("youssef@fes.example", 1).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(app.smtp.to("youssef@fes.example").len(), 1, "delivered exactly once");
+    assert_eq!(
+        app.smtp.to("youssef@fes.example").len(),
+        1,
+        "delivered exactly once"
+    );
     assert_eq!(got[0].subject(), "Message de test de Convive");
     let mut conn = app.db.conn().unwrap();
     let (status, error) = outbox::latest_for(&mut conn, "youssef@fes.example").unwrap();
     assert_eq!(status, "sent");
-    assert!(error.unwrap().contains("451"), "the last temporary error is kept");
+    assert!(
+        error.unwrap().contains("451"),
+        "the last temporary error is kept"
+    );
 }
 
 #[tokio::test]
@@ -70,7 +86,11 @@ async fn a_permanent_failure_marks_failed_and_suppresses_the_address() {
     let mut conn = app.db.conn().unwrap();
     let (_, error) = outbox::latest_for(&mut conn, "bounce-me@nowhere.example").unwrap();
     assert!(error.unwrap().contains("suppressed"));
-    assert_eq!(count(&app, "queued") + count(&app, "sending"), 0, "nothing left behind");
+    assert_eq!(
+        count(&app, "queued") + count(&app, "sending"),
+        0,
+        "nothing left behind"
+    );
 }
 
 #[tokio::test]
@@ -85,7 +105,11 @@ async fn mail_queued_during_an_outage_is_delivered_once_when_smtp_returns() {
     }
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(count(&app, "sent"), 0);
-    assert_eq!(count(&app, "failed"), 0, "refused connections are temporary");
+    assert_eq!(
+        count(&app, "failed"),
+        0,
+        "refused connections are temporary"
+    );
 
     let receiver = SmtpReceiver::start_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
     let got = receiver.wait_for_total(20, Duration::from_secs(30)).await;
@@ -115,7 +139,9 @@ async fn two_workers_never_send_the_same_row() {
     );
     let _ = (ra, rb);
     tokio::time::sleep(Duration::from_millis(800)).await;
-    let eml = std::fs::read_dir(app.data_dir.join("mail")).map(|d| d.count()).unwrap_or(0);
+    let eml = std::fs::read_dir(app.data_dir.join("mail"))
+        .map(|d| d.count())
+        .unwrap_or(0);
     let total = receiver.messages().len() + eml;
     assert_eq!(total, 300, "each row sent exactly once across workers");
     assert_eq!(count(&app, "sent"), 300);
@@ -150,14 +176,26 @@ fn mail_test_command_writes_a_readable_eml_without_smtp() {
         // Keep the command on SQLite: this test is about the transport.
         let _ = url;
     }
-    let out = cmd.args(["mail", "test", "--to", "me@example.org", "--lang", "en"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let files: Vec<_> = std::fs::read_dir(tmp.path().join("mail")).unwrap().collect();
+    let out = cmd
+        .args(["mail", "test", "--to", "me@example.org", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: Vec<_> = std::fs::read_dir(tmp.path().join("mail"))
+        .unwrap()
+        .collect();
     assert_eq!(files.len(), 1);
     let raw = std::fs::read(files[0].as_ref().unwrap().path()).unwrap();
     let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
     assert_eq!(parsed.subject(), Some("Convive test message"));
-    assert_eq!(parsed.to().unwrap().first().unwrap().address(), Some("me@example.org"));
+    assert_eq!(
+        parsed.to().unwrap().first().unwrap().address(),
+        Some("me@example.org")
+    );
 }
 
 #[test]
@@ -172,7 +210,11 @@ fn mail_test_command_sends_through_smtp() {
         .args(["mail", "test", "--to", "elu@tunis.example", "--lang", "fr"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = receiver.to("elu@tunis.example");
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].subject(), "Message de test de Convive");

@@ -28,11 +28,17 @@ impl ReceivedMail {
     }
 
     pub fn text(&self) -> String {
-        self.parsed().body_text(0).map(|t| t.into_owned()).unwrap_or_default()
+        self.parsed()
+            .body_text(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
     }
 
     pub fn html(&self) -> String {
-        self.parsed().body_html(0).map(|t| t.into_owned()).unwrap_or_default()
+        self.parsed()
+            .body_html(0)
+            .map(|t| t.into_owned())
+            .unwrap_or_default()
     }
 
     pub fn message_id(&self) -> String {

@@ -11,5 +11,8 @@ pub fn compose(
     _ctx: &MailContext,
     kind: &MailKind,
 ) -> Result<Composed, ComposeError> {
-    Err(ComposeError::Invalid(format!("{} is not composable yet", kind.name())))
+    Err(ComposeError::Invalid(format!(
+        "{} is not composable yet",
+        kind.name()
+    )))
 }

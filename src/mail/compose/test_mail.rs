@@ -8,7 +8,10 @@ pub fn compose(t: &Texts, ctx: &MailContext) -> Composed {
         t.get("mail-test-subject"),
         &[
             Block::Paragraph(t.get("mail-test-body")),
-            Block::Button(t.get("mail-test-open"), format!("{}/{}/", ctx.public_url, t.locale)),
+            Block::Button(
+                t.get("mail-test-open"),
+                format!("{}/{}/", ctx.public_url, t.locale),
+            ),
         ],
         &t.footer(),
     )
