@@ -3,7 +3,10 @@
 //! database that is dropped afterwards.
 
 mod helpers;
+mod learners;
 
+mod account_pages;
+mod accounts_api;
 mod assets;
 mod cli;
 mod health;
@@ -11,4 +14,6 @@ mod i18n;
 mod migrations;
 mod programme_api;
 mod programme_pages;
+mod progress;
+mod replays;
 mod seed;
