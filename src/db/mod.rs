@@ -1,5 +1,6 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
+pub mod learning;
 pub mod models;
 pub mod outbox;
 pub mod programme;

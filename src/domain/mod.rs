@@ -1,11 +1,18 @@
 //! Pure domain types: no I/O, parsed once at the edge.
 
+pub mod certificate;
+pub mod country;
 pub mod email;
 pub mod locale;
+pub mod registration;
+pub mod progress;
 pub mod slug;
 pub mod timezone;
+pub mod video;
 
+pub use certificate::CertificateCode;
 pub use email::EmailAddress;
 pub use locale::Locale;
 pub use slug::Slug;
 pub use timezone::TimeZone;
+pub use video::VideoSource;

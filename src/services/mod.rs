@@ -1,7 +1,12 @@
 //! Use cases. HTML and JSON handlers both call these; every rule lives here once.
 
+pub mod accounts;
+pub mod certificate_pdf;
+pub mod certificates;
+pub mod learning;
 pub mod organisers;
 pub mod passwords;
 pub mod programme;
+pub mod replays;
 pub mod tokens;
 pub mod translation;

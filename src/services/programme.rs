@@ -66,6 +66,9 @@ pub struct ModuleView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_locale: Option<Locale>,
     pub lessons: Vec<LessonView>,
+    /// The signed-in learner's certificate code for this module, once earned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
 }
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
@@ -73,6 +76,47 @@ pub struct LessonView {
     pub id: i64,
     pub title: String,
     pub duration_s: i32,
+    /// Signed-in learners only: unique seconds watched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub watched_s: Option<i32>,
+    /// Signed-in learners only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completed: Option<bool>,
+}
+
+impl ModuleView {
+    /// Lessons the learner has completed (0 when not signed in).
+    pub fn lessons_done(&self) -> usize {
+        self.lessons
+            .iter()
+            .filter(|l| l.completed == Some(true))
+            .count()
+    }
+
+    /// Whether progress is known (a signed-in learner).
+    pub fn has_progress(&self) -> bool {
+        self.lessons.iter().any(|l| l.completed.is_some())
+    }
+
+    pub fn percent_done(&self) -> usize {
+        (self.lessons_done() * 100)
+            .checked_div(self.lessons.len())
+            .unwrap_or(0)
+    }
+}
+
+impl LessonView {
+    /// Share of the lesson watched, in percent.
+    pub fn percent_watched(&self) -> i32 {
+        (self.watched_s.unwrap_or(0).max(0) * 100)
+            .checked_div(self.duration_s)
+            .unwrap_or(0)
+            .min(100)
+    }
+
+    pub fn minutes(&self) -> i32 {
+        (self.duration_s + 59) / 60
+    }
 }
 
 /// Title and summary in the best language; `fallback` set when it is not `wanted`.
@@ -255,6 +299,7 @@ fn module_views(
                 title,
                 summary,
                 fallback_locale,
+                certificate: None,
                 lessons: lessons
                     .iter()
                     .filter(|l| l.module_id == m.id)
@@ -271,6 +316,8 @@ fn module_views(
                         .map(|(_, t)| t.title.clone())
                         .unwrap_or_default(),
                         duration_s: l.duration_s,
+                        watched_s: None,
+                        completed: None,
                     })
                     .collect(),
             }

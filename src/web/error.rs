@@ -27,6 +27,12 @@ pub enum AppError {
     },
     #[error("forbidden")]
     Forbidden,
+    /// Not signed in, or wrong credentials (401).
+    #[error("unauthorized: {code}")]
+    Unauthorized {
+        code: &'static str,
+        message_id: &'static str,
+    },
     #[error("rate limited")]
     RateLimited,
     /// Input that did not parse: each field with the message id saying why.
@@ -89,6 +95,7 @@ impl AppError {
             AppError::NotFound => ErrorInfo::new("not_found", "error-not-found"),
             AppError::BadRequest { code, message_id } => ErrorInfo::new(code, message_id),
             AppError::Forbidden => ErrorInfo::new("forbidden", "error-forbidden"),
+            AppError::Unauthorized { code, message_id } => ErrorInfo::new(code, message_id),
             AppError::RateLimited => ErrorInfo::new("rate_limited", "error-rate-limited"),
             AppError::Validation(fields) => ErrorInfo {
                 fields: fields.clone(),
@@ -106,6 +113,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

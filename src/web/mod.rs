@@ -2,8 +2,10 @@
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod csrf;
 pub mod error;
+pub mod form;
 pub mod health;
 pub mod lang;
 pub mod page;
@@ -18,7 +20,10 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlash};
 use actix_web::{App, web};
 
-use pages::{home, modules, webinars};
+use pages::{
+    account, account_recovery, account_settings, certificates, home, learning, lessons, modules,
+    webinars,
+};
 
 /// Routes and per-app configuration, shared by the server and the tests.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -36,7 +41,68 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/webinars", web::get().to(webinars::list_webinars))
                 .route("/webinars/{slug}", web::get().to(webinars::show_webinar))
                 .route("/modules", web::get().to(modules::list_modules))
-                .route("/modules/{slug}", web::get().to(modules::show_module)),
+                .route("/modules/{slug}", web::get().to(modules::show_module))
+                .route("/lessons/{id}", web::get().to(lessons::show_lesson))
+                .route("/learning", web::get().to(learning::show_learning))
+                .route(
+                    "/certificates/{code}",
+                    web::get().to(certificates::show_certificate),
+                )
+                .route(
+                    "/certificates/{code}/pdf",
+                    web::get().to(certificates::download_certificate),
+                )
+                .configure(account_routes),
+        );
+}
+
+/// `/{lang}/account/…`: sign-up, login, recovery and settings.
+fn account_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/account", web::get().to(account::account_home))
+        .route("/account/signup", web::get().to(account::show_signup))
+        .route("/account/signup", web::post().to(account::create_account))
+        .route("/account/login", web::get().to(account::show_login))
+        .route("/account/login", web::post().to(account::log_in))
+        .route("/account/logout", web::post().to(account::log_out))
+        .route(
+            "/account/verify/{token}",
+            web::get().to(account::show_verify),
+        )
+        .route(
+            "/account/verify/{token}",
+            web::post().to(account::verify_account),
+        )
+        .route(
+            "/account/forgot",
+            web::get().to(account_recovery::show_forgot),
+        )
+        .route(
+            "/account/forgot",
+            web::post().to(account_recovery::request_reset),
+        )
+        .route(
+            "/account/reset/{token}",
+            web::get().to(account_recovery::show_reset),
+        )
+        .route(
+            "/account/reset/{token}",
+            web::post().to(account_recovery::reset_password),
+        )
+        .route(
+            "/account/settings",
+            web::get().to(account_settings::show_settings),
+        )
+        .route(
+            "/account/password",
+            web::post().to(account_settings::change_password),
+        )
+        .route(
+            "/account/email",
+            web::post().to(account_settings::change_email),
+        )
+        .route(
+            "/account/delete",
+            web::post().to(account_settings::delete_account),
         );
 }
 

@@ -26,6 +26,8 @@ pub struct PageCtx {
     /// The path after the language prefix, e.g. `/webinars`.
     pub rest: String,
     pub viewer_tz: Option<TimeZone>,
+    /// A learner is signed in (the layout offers their pages).
+    pub signed_in: bool,
     cookie_lang: Option<Locale>,
 }
 
@@ -63,6 +65,7 @@ impl PageCtx {
             viewer_tz: req
                 .cookie(TZ_COOKIE)
                 .and_then(|c| TimeZone::parse(c.value()).ok()),
+            signed_in: super::auth::is_signed_in(req),
             cookie_lang: req.cookie(LANG_COOKIE).and_then(|c| c.value().parse().ok()),
         }
     }
@@ -85,6 +88,18 @@ impl PageCtx {
             self.locale,
             id,
             &[("count", FluentValue::from(count.count()))],
+        )
+    }
+
+    /// A message with two numbers, `count` (plural rules apply) and `total`.
+    pub fn tnn(&self, id: &str, count: impl Count, total: impl Count) -> String {
+        catalog().html(
+            self.locale,
+            id,
+            &[
+                ("count", FluentValue::from(count.count())),
+                ("total", FluentValue::from(total.count())),
+            ],
         )
     }
 

@@ -3,8 +3,11 @@
 //! database that is dropped afterwards.
 
 mod helpers;
+mod learners;
 mod smtp;
 
+mod account_pages;
+mod accounts_api;
 mod assets;
 mod cli;
 mod health;
@@ -13,4 +16,6 @@ mod mail;
 mod migrations;
 mod programme_api;
 mod programme_pages;
+mod progress;
+mod replays;
 mod seed;

@@ -1,5 +1,7 @@
 //! JSON API under `/api/v1`, localised by `?lang=` or `Accept-Language`.
 
+pub mod auth;
+pub mod lessons;
 pub mod modules;
 pub mod openapi;
 pub mod sessions;
@@ -17,7 +19,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/sessions/{id}", web::get().to(sessions::get_session))
         .route("/modules", web::get().to(modules::list_modules))
-        .route("/modules/{slug}", web::get().to(modules::get_module));
+        .route("/modules/{slug}", web::get().to(modules::get_module))
+        .route(
+            "/lessons/{id}/progress",
+            web::post().to(lessons::report_progress),
+        )
+        .route("/auth/signup", web::post().to(auth::sign_up))
+        .route("/auth/verify", web::post().to(auth::verify_email))
+        .route("/auth/login", web::post().to(auth::log_in))
+        .route("/auth/logout", web::post().to(auth::log_out))
+        .route(
+            "/auth/password/forgot",
+            web::post().to(auth::forgot_password),
+        )
+        .route("/auth/password/reset", web::post().to(auth::reset_password));
 }
 
 /// The documented error body.

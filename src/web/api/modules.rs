@@ -1,22 +1,36 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::Slug;
+use crate::services::learning;
 use crate::services::programme::{self, ModuleView};
+use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;
 use crate::web::state::AppState;
 
 use super::ErrorBody;
 
-/// The COOPALIM video modules with their lessons.
+/// The COOPALIM video modules with their lessons (and the caller's progress when
+/// signed in: `watched_s`, `completed` per lesson).
 #[utoipa::path(get, path = "/api/v1/modules", tag = "learning",
     params(("lang" = Option<String>, Query)),
     responses((status = 200, body = [ModuleView])))]
 pub async fn list_modules(
     lang: ApiLang,
+    user: MaybeUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let modules = state.db.run(move |c| programme::modules(c, lang.0)).await?;
+    let user_id = user.0.map(|u| u.id);
+    let modules = state
+        .db
+        .run(move |c| {
+            let mut modules = programme::modules(c, lang.0)?;
+            if let Some(id) = user_id {
+                learning::annotate(c, id, &mut modules)?;
+            }
+            Ok(modules)
+        })
+        .await?;
     Ok(HttpResponse::Ok().json(modules))
 }
 
@@ -26,12 +40,20 @@ pub async fn list_modules(
 pub async fn get_module(
     lang: ApiLang,
     slug: web::Path<String>,
+    user: MaybeUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let user_id = user.0.map(|u| u.id);
     let module = state
         .db
-        .run(move |c| programme::module(c, slug.as_str(), lang.0))
+        .run(move |c| {
+            let mut module = programme::module(c, slug.as_str(), lang.0)?;
+            if let Some(id) = user_id {
+                learning::annotate(c, id, std::slice::from_mut(&mut module))?;
+            }
+            Ok(module)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(module))
 }

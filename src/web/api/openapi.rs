@@ -16,6 +16,13 @@ use utoipa::OpenApi;
         super::sessions::get_session,
         super::modules::list_modules,
         super::modules::get_module,
+        super::lessons::report_progress,
+        super::auth::sign_up,
+        super::auth::verify_email,
+        super::auth::log_in,
+        super::auth::log_out,
+        super::auth::forgot_password,
+        super::auth::reset_password,
     ),
     components(schemas(super::ErrorBody))
 )]

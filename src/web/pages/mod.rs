@@ -1,6 +1,12 @@
 //! HTML pages under `/{lang}/…`.
 
+pub mod account;
+pub mod account_recovery;
+pub mod account_settings;
+pub mod certificates;
 pub mod home;
+pub mod learning;
+pub mod lessons;
 pub mod modules;
 pub mod webinars;
 

@@ -2,7 +2,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::domain::Slug;
+use crate::services::learning;
 use crate::services::programme::{self, ModuleView};
+use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::state::AppState;
@@ -23,10 +25,21 @@ struct ModulePage {
 
 pub async fn list_modules(
     page: PageCtx,
+    user: MaybeUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
-    let modules = state.db.run(move |c| programme::modules(c, locale)).await?;
+    let user_id = user.0.map(|u| u.id);
+    let modules = state
+        .db
+        .run(move |c| {
+            let mut modules = programme::modules(c, locale)?;
+            if let Some(id) = user_id {
+                learning::annotate(c, id, &mut modules)?;
+            }
+            Ok(modules)
+        })
+        .await?;
     render(
         &page,
         &ModulesPage {
@@ -39,13 +52,21 @@ pub async fn list_modules(
 pub async fn show_module(
     page: PageCtx,
     path: web::Path<(String, String)>,
+    user: MaybeUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&path.1).map_err(|_| AppError::NotFound)?;
     let locale = page.locale;
+    let user_id = user.0.map(|u| u.id);
     let module = state
         .db
-        .run(move |c| programme::module(c, slug.as_str(), locale))
+        .run(move |c| {
+            let mut module = programme::module(c, slug.as_str(), locale)?;
+            if let Some(id) = user_id {
+                learning::annotate(c, id, std::slice::from_mut(&mut module))?;
+            }
+            Ok(module)
+        })
         .await?;
     render(
         &page,

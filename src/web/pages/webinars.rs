@@ -2,8 +2,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 
-use crate::domain::Slug;
-use crate::services::programme::{self, ReplayView, SeriesView, WebinarView};
+use crate::domain::{Locale, Slug, VideoSource};
+use crate::services::programme::{self, SeriesView, WebinarView};
+use crate::services::replays::{self, ReplayPlayer};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::state::AppState;
@@ -21,7 +22,28 @@ struct WebinarsPage {
 struct WebinarPage {
     page: PageCtx,
     webinar: WebinarView,
-    replays: Vec<ReplayView>,
+    replay: Option<ReplayPlayer>,
+}
+
+impl WebinarPage {
+    fn file_url(&self) -> Option<&str> {
+        match self.replay.as_ref()?.video.as_ref()? {
+            VideoSource::File { url } => Some(url),
+            _ => None,
+        }
+    }
+
+    fn embed_src(&self) -> Option<&str> {
+        match self.replay.as_ref()?.video.as_ref()? {
+            VideoSource::Embed { src } => Some(src),
+            _ => None,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct VersionQuery {
+    version: Option<String>,
 }
 
 pub async fn list_webinars(
@@ -51,16 +73,18 @@ pub async fn list_webinars(
 pub async fn show_webinar(
     page: PageCtx,
     path: web::Path<(String, String)>,
+    query: web::Query<VersionQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&path.1).map_err(|_| AppError::NotFound)?;
     let locale = page.locale;
-    let (webinar, replays) = state
+    let asked: Option<Locale> = query.version.as_deref().and_then(|v| v.parse().ok());
+    let (webinar, versions) = state
         .db
         .run(move |c| {
             let webinar = programme::webinar(c, slug.as_str(), locale, Utc::now().naive_utc())?;
-            let replays = programme::replays(c, slug.as_str(), locale)?;
-            Ok((webinar, replays))
+            let versions = programme::replays(c, slug.as_str(), locale)?;
+            Ok((webinar, versions))
         })
         .await?;
     render(
@@ -68,7 +92,7 @@ pub async fn show_webinar(
         &WebinarPage {
             page: page.clone(),
             webinar,
-            replays,
+            replay: replays::player(&versions, locale, asked),
         },
     )
 }

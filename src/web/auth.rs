@@ -1,0 +1,158 @@
+//! Who is signed in. The session keeps the user id and a stamp of the password hash,
+//! so changing the password signs out every other session of the account.
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::future::LocalBoxFuture;
+
+use crate::db::models::User;
+use crate::services::accounts::{self, AccountError};
+
+use super::error::AppError;
+use super::state::AppState;
+
+const USER_KEY: &str = "uid";
+const STAMP_KEY: &str = "stamp";
+
+impl From<AccountError> for AppError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Invalid(fields) => AppError::Validation(fields),
+            AccountError::InvalidCredentials => AppError::Unauthorized {
+                code: "invalid_credentials",
+                message_id: "account-error-credentials",
+            },
+            AccountError::NotVerified => AppError::Unauthorized {
+                code: "not_verified",
+                message_id: "account-error-not-verified",
+            },
+            AccountError::InvalidToken => AppError::BadRequest {
+                code: "invalid_token",
+                message_id: "account-error-token",
+            },
+            AccountError::Db(e) => e.into(),
+        }
+    }
+}
+
+/// Signs the user in with a new session id (no fixation).
+pub fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
+    session.renew();
+    session
+        .insert(USER_KEY, user.id)
+        .and_then(|_| session.insert(STAMP_KEY, accounts::session_stamp(user)))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
+}
+
+pub fn sign_out(session: &Session) {
+    session.purge();
+}
+
+pub fn is_signed_in(req: &HttpRequest) -> bool {
+    matches!(req.get_session().get::<i64>(USER_KEY), Ok(Some(_)))
+}
+
+/// The signed-in user, if any (`None` when the session is stale).
+pub struct MaybeUser(pub Option<User>);
+
+impl FromRequest for MaybeUser {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let session = req.get_session();
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let (Ok(Some(id)), Ok(Some(stamp))) = (
+                session.get::<i64>(USER_KEY),
+                session.get::<String>(STAMP_KEY),
+            ) else {
+                return Ok(MaybeUser(None));
+            };
+            let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
+            let user = state
+                .db
+                .run(move |c| accounts::current(c, id, &stamp))
+                .await?;
+            if user.is_none() {
+                session.purge();
+            }
+            Ok(MaybeUser(user))
+        })
+    }
+}
+
+/// The signed-in user; a 401 JSON answer for the API when there is none.
+pub struct ApiUser(pub User);
+
+impl FromRequest for ApiUser {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let fut = MaybeUser::from_request(req, payload);
+        Box::pin(async move {
+            fut.await?.0.map(ApiUser).ok_or(AppError::Unauthorized {
+                code: "unauthorized",
+                message_id: "account-error-sign-in-required",
+            })
+        })
+    }
+}
+
+/// Sends a visitor who must sign in to the login page, coming back afterwards.
+pub fn to_login(req: &HttpRequest, lang: &str) -> HttpResponse {
+    let next = req.uri().path();
+    HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/{lang}/account/login?next={}", encode(next)),
+        ))
+        .finish()
+}
+
+/// Where to go after signing in: only a path of this site.
+pub fn safe_next(next: Option<&str>, lang: &str) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains(['\\', '\r', '\n'])
+                && !n.contains("/account/") =>
+        {
+            n.to_owned()
+        }
+        _ => format!("/{lang}/learning"),
+    }
+}
+
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        assert_eq!(safe_next(Some("/fr/lessons/3"), "fr"), "/fr/lessons/3");
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "/fr/account/logout",
+        ] {
+            assert_eq!(safe_next(Some(bad), "fr"), "/fr/learning", "{bad}");
+        }
+        assert_eq!(safe_next(None, "ar"), "/ar/learning");
+    }
+}
