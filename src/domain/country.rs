@@ -6,10 +6,9 @@
 pub struct Country(&'static str);
 
 pub const CODES: [&str; 48] = [
-    "AL", "DZ", "AD", "AT", "BE", "BA", "BF", "BG", "CM", "CY", "CI", "HR", "DK", "EG", "ES",
-    "FI", "FR", "DE", "GR", "IE", "IQ", "IT", "JO", "LB", "LY", "LU", "MT", "MR", "MC", "ME",
-    "MA", "NL", "NE", "PS", "PL", "PT", "RO", "SN", "RS", "SI", "SE", "CH", "SY", "TN", "TR",
-    "GB", "ML", "MK",
+    "AL", "DZ", "AD", "AT", "BE", "BA", "BF", "BG", "CM", "CY", "CI", "HR", "DK", "EG", "ES", "FI",
+    "FR", "DE", "GR", "IE", "IQ", "IT", "JO", "LB", "LY", "LU", "MT", "MR", "MC", "ME", "MA", "NL",
+    "NE", "PS", "PL", "PT", "RO", "SN", "RS", "SI", "SE", "CH", "SY", "TN", "TR", "GB", "ML", "MK",
 ];
 
 impl Country {

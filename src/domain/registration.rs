@@ -2,8 +2,8 @@
 //! values, and the states it moves through (pending → confirmed / waitlisted →
 //! cancelled; waitlisted → confirmed by promotion).
 
-use super::{EmailAddress, Locale, TimeZone};
 use super::country::Country;
+use super::{EmailAddress, Locale, TimeZone};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -47,7 +47,11 @@ pub enum Function {
 }
 
 impl Function {
-    pub const ALL: [Function; 3] = [Function::ElectedOfficial, Function::CivilServant, Function::Other];
+    pub const ALL: [Function; 3] = [
+        Function::ElectedOfficial,
+        Function::CivilServant,
+        Function::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -129,9 +133,18 @@ impl RegistrationInput {
         let full_name = text(&self.full_name, 120);
         check("full_name", full_name.as_ref().map(|_| ()).map_err(|e| *e));
         let email = EmailAddress::parse(&self.email);
-        check("email", email.as_ref().map(|_| ()).map_err(|_| "field-email-invalid"));
+        check(
+            "email",
+            email
+                .as_ref()
+                .map(|_| ())
+                .map_err(|_| "field-email-invalid"),
+        );
         let organisation = text(&self.organisation, 200);
-        check("organisation", organisation.as_ref().map(|_| ()).map_err(|e| *e));
+        check(
+            "organisation",
+            organisation.as_ref().map(|_| ()).map_err(|e| *e),
+        );
         let function = Function::parse(&self.function);
         check("function", function.map(|_| ()).ok_or("field-choose-one"));
         let territory = text(&self.territory, 120);
@@ -141,24 +154,51 @@ impl RegistrationInput {
         let locale = self.locale.parse::<Locale>().ok();
         check("locale", locale.map(|_| ()).ok_or("field-choose-one"));
         let timezone = TimeZone::parse(&self.timezone);
-        check("timezone", timezone.map(|_| ()).map_err(|_| "field-timezone-invalid"));
-        check("consent", if self.consent { Ok(()) } else { Err("field-consent-required") });
-        match (full_name, email, organisation, function, territory, country, locale, timezone) {
-            (Ok(full_name), Ok(email), Ok(organisation), Some(function), Ok(territory), Some(country), Some(locale), Ok(timezone))
-                if problems.is_empty() =>
-            {
-                Ok(NewRegistration {
-                    full_name,
-                    email,
-                    organisation,
-                    function,
-                    territory,
-                    country,
-                    locale,
-                    timezone,
-                    announcements: self.announcements,
-                })
-            }
+        check(
+            "timezone",
+            timezone
+                .as_ref()
+                .map(|_| ())
+                .map_err(|_| "field-timezone-invalid"),
+        );
+        check(
+            "consent",
+            if self.consent {
+                Ok(())
+            } else {
+                Err("field-consent-required")
+            },
+        );
+        match (
+            full_name,
+            email,
+            organisation,
+            function,
+            territory,
+            country,
+            locale,
+            timezone,
+        ) {
+            (
+                Ok(full_name),
+                Ok(email),
+                Ok(organisation),
+                Some(function),
+                Ok(territory),
+                Some(country),
+                Some(locale),
+                Ok(timezone),
+            ) if problems.is_empty() => Ok(NewRegistration {
+                full_name,
+                email,
+                organisation,
+                function,
+                territory,
+                country,
+                locale,
+                timezone,
+                announcements: self.announcements,
+            }),
             _ => Err(problems),
         }
     }
@@ -203,7 +243,10 @@ mod tests {
         };
         let problems = input.parse().unwrap_err();
         let fields: Vec<_> = problems.iter().map(|(f, _)| *f).collect();
-        assert_eq!(fields, ["full_name", "email", "country", "timezone", "consent"]);
+        assert_eq!(
+            fields,
+            ["full_name", "email", "country", "timezone", "consent"]
+        );
     }
 
     #[test]
@@ -212,6 +255,9 @@ mod tests {
             full_name: "Amina\r\nBcc: x@y.z".into(),
             ..valid()
         };
-        assert_eq!(input.parse().unwrap_err(), vec![("full_name", "field-invalid-characters")]);
+        assert_eq!(
+            input.parse().unwrap_err(),
+            vec![("full_name", "field-invalid-characters")]
+        );
     }
 }

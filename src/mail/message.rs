@@ -147,8 +147,9 @@ mod tests {
         c.unsubscribe_url = Some("https://convive.example/unsubscribe/abc\r\nX-Evil: 1".into());
         let m = build(&envelope(), 42, "amina@example.org", &c).unwrap();
         let raw = String::from_utf8(m.formatted()).unwrap();
-        assert!(!raw.contains("\r\nBcc:"), "{raw}");
-        assert!(!raw.contains("\r\nX-Evil:"), "{raw}");
+        let headers = raw.split("\r\n\r\n").next().unwrap();
+        assert!(!headers.contains("\r\nBcc:"), "{headers}");
+        assert!(!headers.contains("\r\nX-Evil:"), "{headers}");
         assert!(raw.contains("Message-ID: <convive.outbox.42@convive.example>"));
         assert!(raw.contains("Auto-Submitted: auto-generated"));
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
