@@ -119,12 +119,7 @@ fn serve(settings: Settings, with_worker: bool) -> anyhow::Result<()> {
         let db = open_database(&settings)?;
         first_start(&db, &settings)?;
         let url = settings.public_url();
-        let mailer = if with_worker {
-            Some(crate::mail::mailer(&settings, db.clone())?)
-        } else {
-            None
-        };
-        let app = Application::build(settings, db, mailer)?;
+        let app = Application::build(settings, db, with_worker)?;
         println!("Convive is running: open {url}/");
         app.run().await?;
         Ok(())

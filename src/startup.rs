@@ -18,6 +18,8 @@ pub struct Application {
     pub port: u16,
     pub db: Db,
     pub handle: actix_web::dev::ServerHandle,
+    /// The settings in force (with the public URL completed).
+    pub settings: Settings,
     mailer: Option<Arc<Mailer>>,
     server: Server,
 }
@@ -54,16 +56,21 @@ pub fn first_start(db: &Db, settings: &Settings) -> anyhow::Result<()> {
 }
 
 impl Application {
-    /// The HTTP server; with `mailer`, the outbox worker runs in this process too.
-    pub fn build(
-        settings: Settings,
-        db: Db,
-        mailer: Option<Arc<Mailer>>,
-    ) -> anyhow::Result<Application> {
+    /// The HTTP server; `with_worker` runs the outbox worker in this process too.
+    pub fn build(mut settings: Settings, db: Db, with_worker: bool) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.bind).map_err(|e| {
             anyhow::anyhow!("cannot listen on {} (CONVIVE_BIND): {e}", settings.bind)
         })?;
         let port = listener.local_addr()?.port();
+        if settings.public_url.is_none() {
+            // Links in mail must name the port actually bound (CONVIVE_BIND may say :0).
+            settings.public_url = Some(format!("http://{}", listener.local_addr()?));
+        }
+        let mailer = if with_worker {
+            Some(crate::mail::mailer(&settings, db.clone())?)
+        } else {
+            None
+        };
         let key =
             crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?;
         let state = web::Data::new(AppState {
@@ -71,7 +78,8 @@ impl Application {
             limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
             cookie_key: actix_web::cookie::Key::from(&key),
             mailer: mailer.clone(),
-            settings: Arc::new(settings),
+            tokens: crate::services::registration_tokens::RegistrationTokens::from_secret(&key),
+            settings: Arc::new(settings.clone()),
         });
         let workers = match state.settings.workers {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -86,6 +94,7 @@ impl Application {
             port,
             db,
             handle: server.handle(),
+            settings,
             mailer,
             server,
         })

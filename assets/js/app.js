@@ -7,5 +7,8 @@
     if (zone && document.cookie.indexOf("tz=" + zone) === -1) {
       document.cookie = "tz=" + zone + "; path=/; max-age=31536000; samesite=lax";
     }
+    // Pre-fill the time zone of a fresh registration form; the person can edit it.
+    var field = document.querySelector("[data-detect-timezone]");
+    if (zone && field) { field.value = zone; }
   } catch (e) { /* old browser: times stay in the session's zone */ }
 })();

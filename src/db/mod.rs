@@ -4,6 +4,7 @@ pub mod learning;
 pub mod models;
 pub mod outbox;
 pub mod programme;
+pub mod registrations;
 pub mod schema;
 pub mod seed;
 pub mod suppressions;
@@ -164,4 +165,32 @@ fn enable_wal(path: &str) -> anyhow::Result<()> {
     conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
         .context("cannot switch SQLite to WAL")?;
     Ok(())
+}
+
+/// A transaction that takes the write lock when it begins on SQLite (`BEGIN IMMEDIATE`),
+/// so a read-then-write waits for other writers instead of failing with SQLITE_BUSY;
+/// a plain transaction on PostgreSQL.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Manager = <DbConnection as diesel::Connection>::TransactionManager;
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = Manager::rollback_transaction(conn);
+            Err(e)
+        }
+    }
 }

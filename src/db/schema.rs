@@ -293,3 +293,16 @@ diesel::joinable!(lesson_progress -> lessons (lesson_id));
 diesel::joinable!(lesson_progress -> users (user_id));
 diesel::joinable!(certificates -> modules (module_id));
 diesel::joinable!(outbox -> campaigns (campaign_id));
+
+diesel::table! {
+    registration_reminders (registration_id, minutes_before) {
+        registration_id -> BigInt,
+        minutes_before -> Integer,
+        queued_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(registration_reminders -> registrations (registration_id));
+
+diesel::allow_tables_to_appear_in_same_query!(registrations, sessions);
+diesel::allow_tables_to_appear_in_same_query!(invitations, campaigns);

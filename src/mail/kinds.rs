@@ -12,32 +12,21 @@ use crate::domain::{EmailAddress, Locale};
 pub enum MailKind {
     /// `convive mail test`.
     Test,
-    /// Double opt-in: confirm the registration.
-    RegistrationConfirm {
-        registration_id: i64,
-        confirm_token: String,
-        manage_token: String,
-    },
+    /// Double opt-in: confirm the registration. (Registration links are derived from
+    /// the id at compose time; see `services::registration_tokens`.)
+    RegistrationConfirm { registration_id: i64 },
     /// Confirmed (or promoted from the waitlist): calendar REQUEST, join link.
     RegistrationConfirmed {
         registration_id: i64,
-        manage_token: String,
-        join_token: String,
         promoted: bool,
     },
-    /// No seat left: on the waitlist at this position.
-    RegistrationWaitlisted {
-        registration_id: i64,
-        manage_token: String,
-        position: i64,
-    },
+    /// No seat left: on the waitlist.
+    RegistrationWaitlisted { registration_id: i64 },
     /// Cancelled: calendar CANCEL.
     RegistrationCancelled { registration_id: i64 },
     /// Reminder before the session, with the join link.
     SessionReminder {
         registration_id: i64,
-        manage_token: String,
-        join_token: String,
         minutes_before: i64,
     },
     /// Learner account: verify the address.
@@ -61,7 +50,6 @@ pub enum MailKind {
         registration_id: i64,
         subject: String,
         body: String,
-        manage_token: String,
     },
 }
 

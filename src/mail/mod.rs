@@ -41,6 +41,9 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         organiser_name: from.name.clone().unwrap_or_else(|| "Convive".to_owned()),
         organiser_email: from.email.to_string(),
         domain: domain.clone(),
+        tokens: crate::services::registration_tokens::RegistrationTokens::from_secret(
+            &crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?,
+        ),
     };
     Ok(Arc::new(worker::Mailer {
         transport: transport::Transport::from_settings(

@@ -58,7 +58,12 @@ impl Mailer {
     /// Runs until the process stops.
     pub async fn run(self: Arc<Self>) {
         tracing::info!(transport = %self.transport.describe(), "mail worker started");
+        let mut next_jobs = std::time::Instant::now();
         loop {
+            if std::time::Instant::now() >= next_jobs {
+                self.run_scheduled_jobs().await;
+                next_jobs = std::time::Instant::now() + Duration::from_secs(30);
+            }
             match self.process_batch().await {
                 Ok(0) => {
                     let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified())
@@ -70,6 +75,21 @@ impl Mailer {
                     tokio::time::sleep(Duration::from_secs(2)).await;
                 }
             }
+        }
+    }
+
+    /// Scheduled jobs: reminders before sessions.
+    pub async fn run_scheduled_jobs(&self) {
+        let result = self
+            .db
+            .run(|conn| {
+                crate::services::registrations::queue_due_reminders(conn, Utc::now().naive_utc())
+            })
+            .await;
+        match result {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reminders = n, "reminders queued"),
+            Err(e) => tracing::warn!(error = %e, "reminder job failed"),
         }
     }
 

@@ -7,6 +7,8 @@ pub mod learning;
 pub mod organisers;
 pub mod passwords;
 pub mod programme;
+pub mod registration_tokens;
+pub mod registrations;
 pub mod replays;
 pub mod tokens;
 pub mod translation;

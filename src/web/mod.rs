@@ -22,7 +22,7 @@ use actix_web::{App, web};
 
 use pages::{
     account, account_recovery, account_settings, certificates, home, learning, lessons, modules,
-    webinars,
+    registrations, webinars,
 };
 
 /// Routes and per-app configuration, shared by the server and the tests.
@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
+        .route("/join/{token}", web::get().to(registrations::join))
         .service(web::scope("/api/v1").configure(api::configure))
         .service(
             web::scope("/{lang}")
@@ -44,6 +45,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/modules/{slug}", web::get().to(modules::show_module))
                 .route("/lessons/{id}", web::get().to(lessons::show_lesson))
                 .route("/learning", web::get().to(learning::show_learning))
+                .route(
+                    "/sessions/{id}/register",
+                    web::get().to(registrations::show_register),
+                )
+                .route(
+                    "/sessions/{id}/register",
+                    web::post().to(registrations::submit_register),
+                )
+                .route(
+                    "/registrations/confirm/{token}",
+                    web::get().to(registrations::show_confirm),
+                )
+                .route(
+                    "/registrations/confirm/{token}",
+                    web::post().to(registrations::confirm),
+                )
+                .route(
+                    "/registrations/{token}",
+                    web::get().to(registrations::show_manage),
+                )
+                .route(
+                    "/registrations/{token}",
+                    web::post().to(registrations::update_manage),
+                )
                 .route(
                     "/certificates/{code}",
                     web::get().to(certificates::show_certificate),

@@ -213,6 +213,12 @@ impl Count for i32 {
     }
 }
 
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
 impl Count for usize {
     fn count(&self) -> i64 {
         i64::try_from(*self).unwrap_or(i64::MAX)

@@ -16,6 +16,8 @@ pub struct AppState {
     pub cookie_key: actix_web::cookie::Key,
     /// The in-process mail worker, woken after a request queues mail.
     pub mailer: Option<Arc<Mailer>>,
+    /// Derives registration links (confirm, manage, join).
+    pub tokens: crate::services::registration_tokens::RegistrationTokens,
 }
 
 impl AppState {

@@ -95,9 +95,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     adjust(&mut settings);
     let db = open_database(&settings).expect("database opens and migrates");
     first_start(&db, &settings).expect("seed loads");
-    let mailer = convive::mail::mailer(&settings, db.clone()).expect("mailer builds");
-    let app =
-        Application::build(settings.clone(), db.clone(), Some(mailer)).expect("server builds");
+    let app = Application::build(settings, db.clone(), true).expect("server builds");
+    let settings = app.settings.clone();
     let address = format!("http://127.0.0.1:{}", app.port);
     let handle = app.handle.clone();
     tokio::spawn(app.run());

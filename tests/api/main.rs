@@ -17,5 +17,6 @@ mod migrations;
 mod programme_api;
 mod programme_pages;
 mod progress;
+mod registrations;
 mod replays;
 mod seed;

@@ -16,7 +16,7 @@ use super::MailKind;
 use super::layout::Composed;
 
 /// What composers need besides the database.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct MailContext {
     /// Base URL for links, without trailing slash.
     pub public_url: String,
@@ -24,6 +24,8 @@ pub struct MailContext {
     pub organiser_email: String,
     /// Domain for calendar UIDs.
     pub domain: String,
+    /// Derives the raw links of registrations.
+    pub tokens: crate::services::registration_tokens::RegistrationTokens,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod lessons;
 pub mod modules;
 pub mod openapi;
+pub mod registrations;
 pub mod sessions;
 pub mod webinars;
 
@@ -18,6 +19,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(webinars::list_replays),
         )
         .route("/sessions/{id}", web::get().to(sessions::get_session))
+        .route(
+            "/sessions/{id}/registrations",
+            web::post().to(registrations::create_registration),
+        )
+        .route(
+            "/registrations/confirm",
+            web::post().to(registrations::confirm_registration),
+        )
+        .route(
+            "/registrations/{token}",
+            web::get().to(registrations::get_registration),
+        )
+        .route(
+            "/registrations/{token}",
+            web::delete().to(registrations::cancel_registration),
+        )
         .route("/modules", web::get().to(modules::list_modules))
         .route("/modules/{slug}", web::get().to(modules::get_module))
         .route(

@@ -8,6 +8,7 @@ pub mod home;
 pub mod learning;
 pub mod lessons;
 pub mod modules;
+pub mod registrations;
 pub mod webinars;
 
 use actix_web::http::header;

@@ -1,0 +1,354 @@
+//! Registrations to sessions, and the seat counter that enforces capacity.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{registration_reminders, registrations, sessions};
+use super::{DbConnection, DbError};
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = registrations)]
+pub struct Registration {
+    pub id: i64,
+    pub session_id: i64,
+    pub email: String,
+    pub full_name: String,
+    pub organisation: String,
+    pub function: String,
+    pub territory: String,
+    pub country: String,
+    pub locale: String,
+    pub timezone: String,
+    pub status: String,
+    pub waitlisted_at: Option<NaiveDateTime>,
+    pub confirm_expires_at: Option<NaiveDateTime>,
+    pub invitation_id: Option<i64>,
+    pub attended: bool,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = registrations)]
+pub struct NewRegistrationRow<'a> {
+    pub session_id: i64,
+    pub email: &'a str,
+    pub full_name: &'a str,
+    pub organisation: &'a str,
+    pub function: &'a str,
+    pub territory: &'a str,
+    pub country: &'a str,
+    pub locale: &'a str,
+    pub timezone: &'a str,
+    pub consent_version: &'a str,
+    pub consent_at: NaiveDateTime,
+    pub announcements: bool,
+    pub status: &'a str,
+    pub confirm_token_hash: Option<&'a str>,
+    pub confirm_expires_at: Option<NaiveDateTime>,
+    pub manage_token_hash: &'a str,
+    pub join_token_hash: &'a str,
+    pub invitation_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn by_session_email(
+    conn: &mut DbConnection,
+    session_id: i64,
+    email: &str,
+) -> Result<Option<Registration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::email.eq(email))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> Result<Registration, DbError> {
+    Ok(registrations::table
+        .find(id)
+        .select(Registration::as_select())
+        .first(conn)?)
+}
+
+pub fn by_confirm_hash(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> Result<Option<Registration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::confirm_token_hash.eq(hash))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_manage_hash(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> Result<Option<Registration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::manage_token_hash.eq(hash))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_join_hash(conn: &mut DbConnection, hash: &str) -> Result<Option<Registration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::join_token_hash.eq(hash))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Inserts a pending registration with placeholder token hashes; returns its id.
+pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(registrations::table)
+        .values(row)
+        .returning(registrations::id)
+        .get_result(conn)?)
+}
+
+/// Sets the token hashes once the id (which they derive from) is known.
+pub fn set_token_hashes(
+    conn: &mut DbConnection,
+    id: i64,
+    confirm: &str,
+    manage: &str,
+    join: &str,
+) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::confirm_token_hash.eq(Some(confirm)),
+            registrations::manage_token_hash.eq(manage),
+            registrations::join_token_hash.eq(join),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Takes a seat if one is free: one conditional UPDATE, so concurrent confirmations can
+/// never overbook (and the CHECK constraint refuses it anyway).
+pub fn take_seat(conn: &mut DbConnection, session_id: i64) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        sessions::table
+            .filter(sessions::id.eq(session_id))
+            .filter(sessions::confirmed_count.lt(sessions::capacity)),
+    )
+    .set(sessions::confirmed_count.eq(sessions::confirmed_count + 1))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+pub fn release_seat(conn: &mut DbConnection, session_id: i64) -> Result<(), DbError> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::id.eq(session_id))
+            .filter(sessions::confirmed_count.gt(0)),
+    )
+    .set(sessions::confirmed_count.eq(sessions::confirmed_count - 1))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: i64,
+    status: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let target = registrations::table.find(id);
+    match status {
+        "confirmed" => diesel::update(target)
+            .set((
+                registrations::status.eq(status),
+                registrations::confirmed_at.eq(Some(now)),
+            ))
+            .execute(conn)?,
+        "waitlisted" => diesel::update(target)
+            .set((
+                registrations::status.eq(status),
+                registrations::waitlisted_at.eq(Some(now)),
+            ))
+            .execute(conn)?,
+        "cancelled" => diesel::update(target)
+            .set((
+                registrations::status.eq(status),
+                registrations::cancelled_at.eq(Some(now)),
+            ))
+            .execute(conn)?,
+        _ => diesel::update(target)
+            .set(registrations::status.eq(status))
+            .execute(conn)?,
+    };
+    Ok(())
+}
+
+/// Back to pending with fresh details (registering again, or after a cancellation).
+pub fn renew_pending(
+    conn: &mut DbConnection,
+    id: i64,
+    row: &NewRegistrationRow,
+) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set((
+            registrations::full_name.eq(row.full_name),
+            registrations::organisation.eq(row.organisation),
+            registrations::function.eq(row.function),
+            registrations::territory.eq(row.territory),
+            registrations::country.eq(row.country),
+            registrations::locale.eq(row.locale),
+            registrations::timezone.eq(row.timezone),
+            registrations::consent_version.eq(row.consent_version),
+            registrations::consent_at.eq(row.consent_at),
+            registrations::announcements.eq(row.announcements),
+            registrations::status.eq("pending"),
+            registrations::confirm_expires_at.eq(row.confirm_expires_at),
+            registrations::cancelled_at.eq(None::<NaiveDateTime>),
+            registrations::waitlisted_at.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Refreshes the confirmation deadline of a pending registration.
+pub fn extend_confirmation(
+    conn: &mut DbConnection,
+    id: i64,
+    until: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::confirm_expires_at.eq(Some(until)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_locale(conn: &mut DbConnection, id: i64, locale: &str) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::locale.eq(locale))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn move_to_session(conn: &mut DbConnection, id: i64, session_id: i64) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::session_id.eq(session_id))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// 1-based position on the waitlist (by time of joining it).
+pub fn waitlist_position(conn: &mut DbConnection, r: &Registration) -> Result<i64, DbError> {
+    let Some(at) = r.waitlisted_at else {
+        return Ok(0);
+    };
+    let ahead: i64 = registrations::table
+        .filter(registrations::session_id.eq(r.session_id))
+        .filter(registrations::status.eq("waitlisted"))
+        .filter(
+            registrations::waitlisted_at
+                .lt(at)
+                .or(registrations::waitlisted_at
+                    .eq(at)
+                    .and(registrations::id.lt(r.id))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(ahead + 1)
+}
+
+/// The longest-waiting person of a session's waitlist.
+pub fn first_waitlisted(
+    conn: &mut DbConnection,
+    session_id: i64,
+) -> Result<Option<Registration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::status.eq("waitlisted"))
+        .order((registrations::waitlisted_at, registrations::id))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn record_join_click(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        registrations::table
+            .find(id)
+            .filter(registrations::join_clicked_at.is_null()),
+    )
+    .set(registrations::join_clicked_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Confirmed registrations of sessions starting within `window` from `now` whose
+/// reminder for `minutes_before` was not queued yet.
+pub fn due_reminders(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+) -> Result<Vec<(Registration, NaiveDateTime, String)>, DbError> {
+    let horizon = now + chrono::Duration::days(2);
+    Ok(registrations::table
+        .inner_join(sessions::table)
+        .filter(registrations::status.eq("confirmed"))
+        .filter(sessions::starts_at.gt(now))
+        .filter(sessions::starts_at.le(horizon))
+        .select((
+            Registration::as_select(),
+            sessions::starts_at,
+            sessions::reminder_offsets,
+        ))
+        .load(conn)?)
+}
+
+/// Marks a reminder as queued; false when it already was.
+pub fn claim_reminder(
+    conn: &mut DbConnection,
+    registration_id: i64,
+    minutes_before: i32,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let exists = registration_reminders::table
+        .find((registration_id, minutes_before))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if exists {
+        return Ok(false);
+    }
+    diesel::insert_into(registration_reminders::table)
+        .values((
+            registration_reminders::registration_id.eq(registration_id),
+            registration_reminders::minutes_before.eq(minutes_before),
+            registration_reminders::queued_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Matches an invitation of a campaign targeting this session (or the whole series).
+pub fn invitation_for(
+    conn: &mut DbConnection,
+    session_id: i64,
+    email: &str,
+) -> Result<Option<i64>, DbError> {
+    use super::schema::{campaigns, invitations};
+    Ok(invitations::table
+        .inner_join(campaigns::table)
+        .filter(invitations::email.eq(email))
+        .filter(
+            campaigns::session_id
+                .eq(session_id)
+                .or(campaigns::whole_series.eq(true)),
+        )
+        .order(invitations::id.desc())
+        .select(invitations::id)
+        .first(conn)
+        .optional()?)
+}
