@@ -40,7 +40,19 @@ async fn a_queued_mail_arrives_in_the_recipients_language() {
         Some("auto-generated")
     );
     assert!(mail.header("Date").is_some());
-    assert_eq!(count(&app, "sent"), 1);
+    wait_until(|| count(&app, "sent") == 1).await;
+}
+
+/// The worker records a batch after sending it: wait for the record.
+async fn wait_until(check: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !check() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "condition not reached"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
@@ -56,6 +68,7 @@ async fn temporary_failures_are_retried_and_delivered_once() {
         "delivered exactly once"
     );
     assert_eq!(got[0].subject(), "Message de test de Convive");
+    wait_until(|| count(&app, "sent") == 1).await;
     let mut conn = app.db.conn().unwrap();
     let (status, error) = outbox::latest_for(&mut conn, "youssef@fes.example").unwrap();
     assert_eq!(status, "sent");
@@ -138,7 +151,7 @@ async fn two_workers_never_send_the_same_row() {
         async { while b.process_batch().await.unwrap() > 0 {} },
     );
     let _ = (ra, rb);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    wait_until(|| count(&app, "sent") == 300).await;
     let eml = std::fs::read_dir(app.data_dir.join("mail"))
         .map(|d| d.count())
         .unwrap_or(0);
