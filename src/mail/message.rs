@@ -162,3 +162,33 @@ mod tests {
         assert!(build(&envelope(), 1, "not an address", &c).is_err());
     }
 }
+
+#[cfg(test)]
+mod dkim_tests {
+    use super::*;
+    use crate::domain::Locale;
+    use crate::mail::layout::{Block, compose};
+
+    #[test]
+    fn dkim_signature_covers_the_unsubscribe_headers() {
+        let pem = include_str!("../../tests/fixtures/dkim-test-only.pem");
+        let envelope = Envelope {
+            from: "Convive <no-reply@convive.example>".parse().unwrap(),
+            domain: "convive.example".into(),
+            dkim: Some(dkim_config("convive2026", "convive.example", pem).unwrap()),
+        };
+        let mut c = compose(Locale::Fr, "Invitation".into(), &[Block::Paragraph("x".into())], "f");
+        c.unsubscribe_url = Some("https://convive.example/unsubscribe/abc".into());
+        let raw = String::from_utf8(build(&envelope, 7, "elu@example.org", &c).unwrap().formatted()).unwrap();
+        let signature: String = raw
+            .split("DKIM-Signature:")
+            .nth(1)
+            .expect("signed")
+            .lines()
+            .take_while(|l| !l.contains(':') || l.starts_with(' ') || l.starts_with('\t') || l.contains("d=") )
+            .collect();
+        assert!(signature.contains("d=convive.example") && signature.contains("s=convive2026"), "{signature}");
+        let lower = raw.to_lowercase();
+        assert!(lower.contains("list-unsubscribe:list-unsubscribe-post") || lower.contains("list-unsubscribe-post"), "{raw}");
+    }
+}
