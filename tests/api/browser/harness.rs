@@ -312,6 +312,26 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot type into `{css}`: {e}"));
     }
 
+    /// Waits up to 5 s for the element matching `css` to show a text containing `needle`
+    /// (after a form is sent, a script runs…).
+    pub async fn wait_for_text(&self, css: &str, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let text = match self.find(By::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let path = self.current_path().await;
+                panic!("`{css}` on {path} shows {text:?}, not {needle:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The rendered text of the element matching `css`.
     pub async fn text(&self, css: &str) -> String {
         self.element(css).await.text().await.expect("element text")

@@ -191,7 +191,32 @@ async fn tab_reaches_the_skip_link_first_and_it_moves_focus_to_main() {
     browser.quit().await;
 }
 
-/// The form helper on a stand-in form, until the registration form exists.
+#[tokio::test]
+async fn the_signup_form_works_by_keyboard_in_arabic() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    browser.open("/ar/account/signup").await;
+    assert_form_works_by_keyboard(
+        &browser,
+        "main form",
+        &[
+            ("full_name", "Nadia Benali"),
+            ("email", "nadia.benali@example.org"),
+            ("password", "a long enough passphrase"),
+            ("consent", "[x]"),
+        ],
+    )
+    .await;
+    browser
+        .wait_for_text("main h1", "تفقّد بريدك الإلكتروني")
+        .await;
+    browser.quit().await;
+}
+
+/// The form helper on a stand-in form with a select and radio buttons, which the site's
+/// forms do not have yet.
 #[tokio::test]
 async fn the_form_keyboard_helper_fills_and_submits_a_form() {
     let app = spawn_app().await;

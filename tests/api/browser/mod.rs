@@ -9,7 +9,8 @@
 //!   violations, listing them readably.
 //! - `keyboard.rs` has the Tab/Enter helpers, among them `assert_form_works_by_keyboard` for
 //!   the registration form.
-//! - `pages.rs` lists the public pages; the audits and the screenshots walk it.
+//! - `pages.rs` lists the public pages (programme, lessons, account forms, a 404); the audits
+//!   walk it and photograph the key ones.
 //!
 //! A journey is one small test function:
 //!

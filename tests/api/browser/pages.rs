@@ -10,9 +10,17 @@ pub struct Page {
     pub screenshot: bool,
 }
 
-/// A webinar with upcoming sessions and a module, taken from the seed through the API so
-/// the pages tested are the richest ones whatever the seed's slugs become.
-pub async fn sample_slugs(app: &TestApp) -> (String, String) {
+/// Slugs (and a lesson id) of seeded content, taken through the API so the pages tested are
+/// the richest ones whatever the seed becomes.
+pub struct Samples {
+    /// A webinar with upcoming sessions.
+    pub webinar: String,
+    pub module: String,
+    /// The first lesson of `module`.
+    pub lesson: String,
+}
+
+pub async fn samples(app: &TestApp) -> Samples {
     let webinars = app.get_json("/api/v1/webinars").await;
     let webinars = webinars.as_array().expect("webinar list");
     let webinar = webinars
@@ -25,14 +33,26 @@ pub async fn sample_slugs(app: &TestApp) -> (String, String) {
         .as_array()
         .and_then(|m| m.first())
         .expect("a seeded module");
-    (
-        webinar["slug"].as_str().unwrap().to_string(),
-        module["slug"].as_str().unwrap().to_string(),
-    )
+    let slug = module["slug"].as_str().unwrap();
+    let detail = app.get_json(&format!("/api/v1/modules/{slug}")).await;
+    let lesson = &detail["lessons"][0]["id"];
+    Samples {
+        webinar: webinar["slug"].as_str().unwrap().to_string(),
+        module: slug.to_string(),
+        lesson: lesson
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| lesson.to_string()),
+    }
 }
 
+/// Every page anyone can open without an account or a token.
 pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
-    let (webinar, module) = sample_slugs(app).await;
+    let Samples {
+        webinar,
+        module,
+        lesson,
+    } = samples(app).await;
     let page = |name, path: String, screenshot| Page {
         name,
         path,
@@ -44,6 +64,10 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
         page("webinar", format!("/{lang}/webinars/{webinar}"), true),
         page("modules", format!("/{lang}/modules"), true),
         page("module", format!("/{lang}/modules/{module}"), true),
+        page("lesson", format!("/{lang}/lessons/{lesson}"), true),
+        page("signup", format!("/{lang}/account/signup"), false),
+        page("login", format!("/{lang}/account/login"), false),
+        page("forgot", format!("/{lang}/account/forgot"), false),
         page(
             "not-found",
             format!("/{lang}/webinars/no-such-webinar"),

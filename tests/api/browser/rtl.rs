@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::harness::Browser;
-use super::pages::sample_slugs;
+use super::pages::samples;
 use crate::helpers::spawn_app;
 
 #[derive(Debug, Deserialize, Clone, Copy)]
@@ -69,7 +69,7 @@ async fn arabic_mirrors_the_layout_and_latin_languages_do_not() {
     let Some(browser) = Browser::launch(&app).await else {
         return;
     };
-    let (webinar, _) = sample_slugs(&app).await;
+    let webinar = samples(&app).await.webinar;
     for lang in ["fr", "en", "ar"] {
         let rtl = lang == "ar";
         let path = format!("/{lang}/webinars");
@@ -208,7 +208,7 @@ async fn latin_strings_inside_arabic_text_are_isolated() {
     let Some(browser) = Browser::launch(&app).await else {
         return;
     };
-    let (webinar, _) = sample_slugs(&app).await;
+    let webinar = samples(&app).await.webinar;
     let path = format!("/ar/webinars/{webinar}");
     browser.open(&path).await;
     // The session's time zone, e.g. "(Europe/Paris)" after Arabic text.
