@@ -1,11 +1,11 @@
-//! Keyboard-only use: the skip link now, the registration form when it lands
-//! (`assert_form_works_by_keyboard`).
+//! Keyboard-only use: the skip link, and the forms through `assert_form_works_by_keyboard`.
 
 use serde::Deserialize;
 use serde_json::json;
 use thirtyfour::Key;
 
 use super::harness::{Browser, WINDOW};
+use super::pages::samples;
 use crate::helpers::spawn_app;
 
 /// What has the focus, as measured in the page.
@@ -188,6 +188,38 @@ async fn tab_reaches_the_skip_link_first_and_it_moves_focus_to_main() {
             browser.focused().await
         );
     }
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_registration_form_works_by_keyboard_in_french() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    let session = samples(&app).await.session;
+    browser
+        .open(&format!("/fr/sessions/{session}/register"))
+        .await;
+    // Selects are chosen by typing the start of an option, as keyboard users do; the time
+    // zone keeps what the page's script detected.
+    assert_form_works_by_keyboard(
+        &browser,
+        "main form",
+        &[
+            ("full_name", "Nadia Benali"),
+            ("email", "nadia.benali@example.org"),
+            ("organisation", "Ville de Sfax"),
+            ("function", "Agent"),
+            ("territory", "Sfax"),
+            ("country", "Tunisie"),
+            ("consent", "[x]"),
+        ],
+    )
+    .await;
+    browser
+        .wait_for_text("main h1", "Consultez votre messagerie")
+        .await;
     browser.quit().await;
 }
 

@@ -7,9 +7,10 @@
 //!   the small verbs a journey needs (`open`, `click`, `fill`, `text`, `screenshot`…).
 //! - `axe.rs` injects axe-core (`npm ci` in this folder) and fails on serious or critical
 //!   violations, listing them readably.
-//! - `keyboard.rs` has the Tab/Enter helpers, among them `assert_form_works_by_keyboard` for
-//!   the registration form.
-//! - `pages.rs` lists the public pages (programme, lessons, account forms, a 404); the audits
+//! - `keyboard.rs` has the Tab/Enter helpers and `assert_form_works_by_keyboard`, used for
+//!   the registration and sign-up forms.
+//! - `pages.rs` lists the public pages (programme, registration form, lessons, account
+//!   forms, a 404); the audits
 //!   walk it and photograph the key ones.
 //!
 //! A journey is one small test function:

@@ -15,6 +15,8 @@ pub struct Page {
 pub struct Samples {
     /// A webinar with upcoming sessions.
     pub webinar: String,
+    /// Its first session.
+    pub session: String,
     pub module: String,
     /// The first lesson of `module`.
     pub lesson: String,
@@ -36,8 +38,13 @@ pub async fn samples(app: &TestApp) -> Samples {
     let slug = module["slug"].as_str().unwrap();
     let detail = app.get_json(&format!("/api/v1/modules/{slug}")).await;
     let lesson = &detail["lessons"][0]["id"];
+    let session = &webinar["sessions"][0]["id"];
     Samples {
         webinar: webinar["slug"].as_str().unwrap().to_string(),
+        session: session
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| session.to_string()),
         module: slug.to_string(),
         lesson: lesson
             .as_str()
@@ -50,6 +57,7 @@ pub async fn samples(app: &TestApp) -> Samples {
 pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
     let Samples {
         webinar,
+        session,
         module,
         lesson,
     } = samples(app).await;
@@ -62,6 +70,11 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
         page("home", format!("/{lang}/"), true),
         page("webinars", format!("/{lang}/webinars"), true),
         page("webinar", format!("/{lang}/webinars/{webinar}"), true),
+        page(
+            "register",
+            format!("/{lang}/sessions/{session}/register"),
+            true,
+        ),
         page("modules", format!("/{lang}/modules"), true),
         page("module", format!("/{lang}/modules/{module}"), true),
         page("lesson", format!("/{lang}/lessons/{lesson}"), true),
