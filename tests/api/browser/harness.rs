@@ -173,20 +173,66 @@ impl Drop for ChromeDriver {
     }
 }
 
-/// A headless Chromium pointed at one `TestApp`. Fields drop in order: the WebDriver session
-/// (which closes the browser if `quit` was not reached, e.g. on a panic), then chromedriver,
-/// then the profile directory.
+/// The browser's profile directory. Dropped last: it kills whatever process still names it
+/// on its command line (the browser of a test that panicked before `quit`), then removes it.
+struct Profile {
+    dir: tempfile::TempDir,
+}
+
+impl Profile {
+    fn chromium_dir(&self) -> PathBuf {
+        self.dir.path().join("chromium")
+    }
+}
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        let needle = self.chromium_dir().display().to_string();
+        let Ok(procs) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        let pids: Vec<String> = procs
+            .flatten()
+            .filter_map(|p| {
+                let pid: u32 = p.file_name().to_str()?.parse().ok()?;
+                let cmdline = std::fs::read(p.path().join("cmdline")).ok()?;
+                (pid != std::process::id() && String::from_utf8_lossy(&cmdline).contains(&needle))
+                    .then(|| pid.to_string())
+            })
+            .collect();
+        if !pids.is_empty() {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .args(&pids)
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
+}
+
+/// A headless Chromium pointed at one `TestApp`. `quit` closes it; a test that panics first
+/// drops it: chromedriver is killed, then the browser processes (thirtyfour's own fallback
+/// would block the test's runtime for minutes and still leave the browser running).
 pub struct Browser {
-    pub driver: WebDriver,
+    driver: Option<WebDriver>,
     base: String,
     _chromedriver: ChromeDriver,
-    profile: tempfile::TempDir,
+    profile: Profile,
 }
 
 impl std::ops::Deref for Browser {
     type Target = WebDriver;
     fn deref(&self) -> &WebDriver {
-        &self.driver
+        self.driver.as_ref().expect("browser still open")
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(driver) = self.driver.take() {
+            // Not quit (the test panicked): skip the session's blocking teardown.
+            let _ = driver.leak();
+        }
     }
 }
 
@@ -196,9 +242,11 @@ impl Browser {
     /// `let Some(browser) = Browser::launch(&app).await else { return };`.
     pub async fn launch(app: &TestApp) -> Option<Browser> {
         let tools = tools_or_skip()?;
-        let profile = tempfile::tempdir().expect("profile dir");
-        let chromedriver =
-            ChromeDriver::start(tools, &profile.path().join("chromedriver.log")).await;
+        let profile = Profile {
+            dir: tempfile::tempdir().expect("profile dir"),
+        };
+        let log = profile.dir.path().join("chromedriver.log");
+        let chromedriver = ChromeDriver::start(tools, &log).await;
 
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(&tools.chromium.to_string_lossy())
@@ -211,15 +259,14 @@ impl Browser {
             .expect("window size");
         caps.add_arg(&format!(
             "--user-data-dir={}",
-            profile.path().join("chromium").display()
+            profile.chromium_dir().display()
         ))
         .expect("user data dir");
 
         let driver = match WebDriver::new(chromedriver.url.clone(), caps).await {
             Ok(driver) => driver,
             Err(e) => {
-                let log = std::fs::read_to_string(profile.path().join("chromedriver.log"))
-                    .unwrap_or_default();
+                let log = std::fs::read_to_string(&log).unwrap_or_default();
                 panic!("Chromium did not start: {e}\nchromedriver log:\n{log}");
             }
         };
@@ -232,17 +279,19 @@ impl Browser {
             .await
             .expect("timeouts set");
         Some(Browser {
-            driver,
+            driver: Some(driver),
             base: app.address.clone(),
             _chromedriver: chromedriver,
             profile,
         })
     }
 
-    /// Closes the browser. Call it at the end of every test (a panicking test closes it on drop).
-    pub async fn quit(self) {
-        let Browser { driver, .. } = self;
-        driver.quit().await.expect("browser closes");
+    /// Closes the browser. Call it at the end of every test (a panicking test's browser is
+    /// killed on drop).
+    pub async fn quit(mut self) {
+        if let Some(driver) = self.driver.take() {
+            driver.quit().await.expect("browser closes");
+        }
     }
 
     /// Loads `path` (e.g. `/ar/webinars`) of the app and waits for the page's `load` event.
@@ -359,7 +408,7 @@ impl Browser {
                 .await
                 .expect("window grows");
         }
-        self.driver
+        std::ops::Deref::deref(self)
             .screenshot(&path)
             .await
             .unwrap_or_else(|e| panic!("screenshot {}: {e}", path.display()));
@@ -374,7 +423,7 @@ impl Browser {
     /// Where a test may write scratch files (removed with the browser).
     #[allow(dead_code)] // for the journeys (e.g. a contact list to upload)
     pub fn scratch_dir(&self) -> &Path {
-        self.profile.path()
+        self.profile.dir.path()
     }
 }
 
