@@ -51,6 +51,8 @@ session-seats-left = { $count ->
 }
 session-full = مكتملة — قائمة الانتظار مفتوحة
 session-languages = اللغات:
+# بين عناصر القائمة (فاصلة عربية).
+list-separator = {"، "}
 
 # الوحدات
 modules-title = وحدات التدريب

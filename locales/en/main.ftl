@@ -46,6 +46,8 @@ session-seats-left = { $count ->
 }
 session-full = Full — waiting list open
 session-languages = Languages:
+# Between the items of a list ("French, Arabic").
+list-separator = {", "}
 
 # Modules
 modules-title = Training modules

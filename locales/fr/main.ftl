@@ -46,6 +46,8 @@ session-seats-left = { $count ->
 }
 session-full = Complet — liste d’attente ouverte
 session-languages = Langues :
+# Entre les éléments d’une liste (« Français, Arabe »).
+list-separator = {", "}
 
 # Modules
 modules-title = Modules de formation

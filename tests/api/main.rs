@@ -1,6 +1,7 @@
 //! One integration test binary. The backend is SQLite (a temp file per test) unless
 //! `CONVIVE_TEST_DATABASE_URL` names a PostgreSQL server, where each test gets a fresh
-//! database that is dropped afterwards.
+//! database that is dropped afterwards. `browser/` drives headless Chromium against the same
+//! server (skipped, with a notice, when no browser is installed).
 
 mod helpers;
 mod learners;
@@ -9,6 +10,7 @@ mod smtp;
 mod account_pages;
 mod accounts_api;
 mod assets;
+mod browser;
 mod cli;
 mod health;
 mod i18n;

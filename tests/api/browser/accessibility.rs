@@ -1,0 +1,76 @@
+//! axe-core on every public page in each language; the key pages are photographed on the way
+//! (`target/screenshots/{lang}-{page}.png`).
+
+use super::axe::AuditReport;
+use super::harness::Browser;
+use super::pages::public_pages;
+use crate::helpers::spawn_app;
+
+async fn audit_public_pages(lang: &str) {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    let mut report = AuditReport::default();
+    for page in public_pages(&app, lang).await {
+        browser.open(&page.path).await;
+        let html_lang: String = browser
+            .eval("return document.documentElement.lang;", vec![])
+            .await;
+        assert_eq!(html_lang, lang, "{} declares its language", page.path);
+        if page.screenshot {
+            browser.screenshot(&format!("{lang}-{}", page.name)).await;
+        }
+        report
+            .audit(&browser, &format!("{lang} {}", page.name))
+            .await;
+    }
+    browser.quit().await;
+    report.assert_clean();
+}
+
+#[tokio::test]
+async fn public_pages_in_french_pass_axe() {
+    audit_public_pages("fr").await;
+}
+
+#[tokio::test]
+async fn public_pages_in_english_pass_axe() {
+    audit_public_pages("en").await;
+}
+
+#[tokio::test]
+async fn public_pages_in_arabic_pass_axe() {
+    audit_public_pages("ar").await;
+}
+
+/// The audit itself: a page with known faults must fail it, listing them.
+#[tokio::test]
+async fn the_audit_reports_known_violations() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    browser
+        .goto(
+            "data:text/html;charset=utf-8,<!doctype html><html><title>t</title>\
+             <p style='color:%23bbb;background:%23fff'>pale</p><img src='x.png'>",
+        )
+        .await
+        .expect("sample page opens");
+    let Some(violations) = browser.axe().await else {
+        browser.quit().await;
+        return;
+    };
+    let ids: Vec<&str> = violations.iter().map(|v| v.id.as_str()).collect();
+    for expected in ["html-has-lang", "image-alt", "color-contrast"] {
+        assert!(ids.contains(&expected), "{expected} not in {ids:?}");
+    }
+    let mut report = AuditReport::default();
+    report.audit(&browser, "faulty sample").await;
+    let failure = report
+        .failure()
+        .expect("the audit fails on serious violations");
+    assert!(failure.contains("[critical] image-alt"), "{failure}");
+    browser.quit().await;
+}

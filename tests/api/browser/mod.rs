@@ -1,0 +1,38 @@
+//! Browser tests: Debian's `chromium`, driven through `chromedriver` (WebDriver), against the
+//! real server of `spawn_app()`.
+//!
+//! - `harness.rs` finds the browser (or prints once why the browser tests are skipped; with
+//!   `CONVIVE_REQUIRE_BROWSER=1` a missing browser fails them), starts one `chromedriver` on
+//!   a free 127.0.0.1 port and one headless Chromium with a fresh profile per test, and gives
+//!   the small verbs a journey needs (`open`, `click`, `fill`, `text`, `screenshot`…).
+//! - `axe.rs` injects axe-core (`npm ci` in this folder) and fails on serious or critical
+//!   violations, listing them readably.
+//! - `keyboard.rs` has the Tab/Enter helpers and `assert_form_works_by_keyboard`, used for
+//!   the registration and sign-up forms.
+//! - `pages.rs` lists the public pages (programme, registration form, lessons, account
+//!   forms, a 404); the audits
+//!   walk it and photograph the key ones.
+//!
+//! A journey is one small test function:
+//!
+//! ```ignore
+//! #[tokio::test]
+//! async fn an_official_registers_in_arabic() {
+//!     let app = spawn_app().await;
+//!     let Some(browser) = Browser::launch(&app).await else { return };
+//!     browser.open("/ar/webinars").await;
+//!     browser.click("main h2 a").await;
+//!     // … fill, submit, read the mail, check the manage page …
+//!     browser.assert_accessible("ar registration form").await;
+//!     browser.quit().await;
+//! }
+//! ```
+
+mod harness;
+
+mod accessibility;
+mod axe;
+mod keyboard;
+mod navigation;
+mod pages;
+mod rtl;
