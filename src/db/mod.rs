@@ -1,5 +1,7 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
+pub mod admin;
+pub mod campaigns;
 pub mod learning;
 pub mod models;
 pub mod outbox;

@@ -12,3 +12,6 @@ pub mod registrations;
 pub mod replays;
 pub mod tokens;
 pub mod translation;
+pub mod campaigns;
+pub mod contacts;
+pub mod sessions_admin;
