@@ -107,7 +107,10 @@ pub fn all_campaigns(conn: &mut DbConnection) -> Result<Vec<Campaign>, DbError> 
         .load(conn)?)
 }
 
-pub fn invitations_of(conn: &mut DbConnection, campaign_id: i64) -> Result<Vec<Invitation>, DbError> {
+pub fn invitations_of(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+) -> Result<Vec<Invitation>, DbError> {
     Ok(invitations::table
         .filter(invitations::campaign_id.eq(campaign_id))
         .order(invitations::id)
@@ -175,10 +178,21 @@ pub fn mark_reminded(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Re
     Ok(())
 }
 
-pub fn mark_campaign_sent(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Result<(), DbError> {
-    diesel::update(campaigns::table.find(id).filter(campaigns::sent_at.is_null()))
-        .set((campaigns::status.eq("sent"), campaigns::sent_at.eq(Some(now))))
-        .execute(conn)?;
+pub fn mark_campaign_sent(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        campaigns::table
+            .find(id)
+            .filter(campaigns::sent_at.is_null()),
+    )
+    .set((
+        campaigns::status.eq("sent"),
+        campaigns::sent_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -194,7 +208,11 @@ pub fn mark_clicked(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Res
     Ok(())
 }
 
-pub fn mark_unsubscribed(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+pub fn mark_unsubscribed(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
     diesel::update(
         invitations::table
             .find(id)
@@ -255,4 +273,14 @@ pub fn watcher_emails(conn: &mut DbConnection, emails: &[String]) -> Result<Vec<
         out.append(&mut found);
     }
     Ok(out)
+}
+
+/// Locks the campaign row (PostgreSQL) and the database for writing (SQLite), so that
+/// two concurrent sends of one campaign run one after the other.
+pub fn lock_campaign(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
+    super::begin_write(conn)?;
+    diesel::update(campaigns::table.find(id))
+        .set(campaigns::status.eq(campaigns::status))
+        .execute(conn)?;
+    Ok(())
 }

@@ -60,6 +60,7 @@ pub fn create(
 ) -> Result<(i64, Report), CampaignError> {
     let list: ContactList = contacts::parse_csv(contacts_csv, default_locale)?;
     conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
         let (session_id, series) = match target {
             Target::Session(id) => {
                 admin::session_by_id(conn, id).map_err(|e| {
@@ -96,7 +97,9 @@ pub fn create(
                 let suppressed =
                     suppressed_hashes.contains(&suppressions::email_hash(c.email.as_str()));
                 if suppressed {
-                    report.suppressed.push((c.line, c.email.as_str().to_owned()));
+                    report
+                        .suppressed
+                        .push((c.line, c.email.as_str().to_owned()));
                 }
                 NewInvitation {
                     email: c.email.as_str(),
@@ -116,7 +119,13 @@ pub fn create(
             report.duplicates,
             report.suppressed.len()
         );
-        admin::audit(conn, actor, "campaign.create", &format!("campaign:{id}"), &detail)?;
+        admin::audit(
+            conn,
+            actor,
+            "campaign.create",
+            &format!("campaign:{id}"),
+            &detail,
+        )?;
         Ok((id, report))
     })
 }
@@ -125,6 +134,7 @@ pub fn create(
 /// transaction. Sending again queues nothing more. Returns how many were queued.
 pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
     conn.transaction(|conn| {
+        q::lock_campaign(conn, campaign_id)?;
         q::campaign(conn, campaign_id)?;
         let now = Utc::now().naive_utc();
         let pending: Vec<Invitation> = q::invitations_of(conn, campaign_id)?
@@ -175,6 +185,7 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
 /// whose invitation did not fail. Their links stay the same as in the first mail.
 pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
     conn.transaction(|conn| {
+        q::lock_campaign(conn, campaign_id)?;
         let funnel = funnel(conn, campaign_id)?;
         let mails = q::campaign_mails(conn, campaign_id)?;
         let mut first_mail: HashMap<i64, MailKind> = HashMap::new();
@@ -410,8 +421,12 @@ pub fn by_unsubscribe_token(
 }
 
 /// One-click unsubscribe: the invitation is marked and the address suppressed.
-pub fn unsubscribe(conn: &mut DbConnection, raw_token: &str) -> Result<Option<Invitation>, DbError> {
+pub fn unsubscribe(
+    conn: &mut DbConnection,
+    raw_token: &str,
+) -> Result<Option<Invitation>, DbError> {
     conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
         let Some(inv) = by_unsubscribe_token(conn, raw_token)? else {
             return Ok(None);
         };

@@ -157,7 +157,11 @@ pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, List
     Ok(list)
 }
 
-fn contact(line: u64, cells: &[(Column, String)], default: Locale) -> Result<Contact, &'static str> {
+fn contact(
+    line: u64,
+    cells: &[(Column, String)],
+    default: Locale,
+) -> Result<Contact, &'static str> {
     let get = |col: Column| {
         cells
             .iter()
@@ -170,7 +174,8 @@ fn contact(line: u64, cells: &[(Column, String)], default: Locale) -> Result<Con
         return Err("admin-contacts-reason-missing-email");
     }
     let email = EmailAddress::parse(raw_email).map_err(|_| "admin-contacts-reason-bad-email")?;
-    let locale = language(get(Column::Language), default).ok_or("admin-contacts-reason-bad-language")?;
+    let locale =
+        language(get(Column::Language), default).ok_or("admin-contacts-reason-bad-language")?;
     let raw_country = get(Column::Country);
     let country = if raw_country.is_empty() {
         String::new()

@@ -67,7 +67,13 @@ pub fn new_api_token(
     }
     let (raw, hash) = super::tokens::new_token();
     crate::db::admin::insert_api_token(conn, user.id, &hash)?;
-    crate::db::admin::audit(conn, user.id, "token.create", &format!("user:{}", user.id), "api")?;
+    crate::db::admin::audit(
+        conn,
+        user.id,
+        "token.create",
+        &format!("user:{}", user.id),
+        "api",
+    )?;
     Ok(Some(raw))
 }
 

@@ -63,7 +63,8 @@ pub fn parse_meeting_url(raw: &str) -> Result<String, &'static str> {
 /// Local wall-clock time in `zone` to UTC. A time skipped by a DST change is refused;
 /// an ambiguous one (clocks going back) takes the earlier instant.
 pub fn local_to_utc(date: &str, time: &str, zone: TimeZone) -> Result<DateTime<Utc>, &'static str> {
-    let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| "admin-session-error-date")?;
+    let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| "admin-session-error-date")?;
     let t = NaiveTime::parse_from_str(time.trim(), "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(time.trim(), "%H:%M:%S"))
         .map_err(|_| "admin-session-error-time")?;
@@ -85,15 +86,13 @@ impl SessionInput {
             (Start::Utc(raw), _) => DateTime::parse_from_rfc3339(raw.trim())
                 .map(|d| d.with_timezone(&Utc))
                 .map_err(|_| ("starts_at", "admin-session-error-starts-at")),
-            (Start::Local { date, time }, Some(z)) => {
-                local_to_utc(date, time, z).map_err(|e| {
-                    if e == "admin-session-error-date" {
-                        ("date", e)
-                    } else {
-                        ("time", e)
-                    }
-                })
-            }
+            (Start::Local { date, time }, Some(z)) => local_to_utc(date, time, z).map_err(|e| {
+                if e == "admin-session-error-date" {
+                    ("date", e)
+                } else {
+                    ("time", e)
+                }
+            }),
             (Start::Local { .. }, None) => Err(("date", "admin-session-error-date")),
         };
         let starts_at = starts_at.map_err(|e| errors.push(e)).ok();
@@ -118,9 +117,14 @@ impl SessionInput {
             .map(|l| l.trim())
             .filter(|l| matches!(*l, "fr" | "en" | "ar"))
             .collect();
-        if let (Some(s), Some(z), Some(d), Some(c), Some(u), true) =
-            (starts_at, zone, duration, capacity, meeting_url, errors.is_empty())
-        {
+        if let (Some(s), Some(z), Some(d), Some(c), Some(u), true) = (
+            starts_at,
+            zone,
+            duration,
+            capacity,
+            meeting_url,
+            errors.is_empty(),
+        ) {
             Ok(ValidSession {
                 starts_at: s,
                 timezone: z,
@@ -146,6 +150,7 @@ pub fn create(
     s: &ValidSession,
 ) -> Result<i64, DbError> {
     conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
         let w = admin::webinar_by_slug(conn, webinar_slug)?;
         let now = Utc::now().naive_utc();
         let id = admin::insert_session(
@@ -169,7 +174,10 @@ pub fn create(
             actor,
             "session.create",
             &format!("session:{id}"),
-            &format!("webinar={webinar_slug} starts_at={}", s.starts_at.to_rfc3339()),
+            &format!(
+                "webinar={webinar_slug} starts_at={}",
+                s.starts_at.to_rfc3339()
+            ),
         )?;
         Ok(id)
     })
@@ -191,6 +199,7 @@ pub fn update(
     meeting_url: &str,
 ) -> Result<UpdateOutcome, DbError> {
     conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
         let before = admin::session_by_id(conn, session_id)?;
         if !admin::update_session(conn, session_id, capacity, meeting_url)? {
             return Ok(UpdateOutcome::BelowConfirmed);

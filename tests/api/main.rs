@@ -8,6 +8,7 @@ mod smtp;
 
 mod account_pages;
 mod accounts_api;
+mod admin;
 mod assets;
 mod cli;
 mod health;

@@ -59,7 +59,10 @@ pub fn compose(
     } else {
         "mail-invitation-subject"
     };
-    let subject = t.with(subject_id, &[("webinar", FluentValue::from(title.as_str()))]);
+    let subject = t.with(
+        subject_id,
+        &[("webinar", FluentValue::from(title.as_str()))],
+    );
     let link = format!("{}/{}/invitations/{token}", ctx.public_url, t.locale);
     let mut blocks = vec![Block::Paragraph(t.with(
         "mail-invitation-body",

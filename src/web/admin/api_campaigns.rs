@@ -116,7 +116,10 @@ pub async fn remind_campaign(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = who.id();
-    let queued = state.db.run(move |c| campaigns::remind(c, actor, id)).await?;
+    let queued = state
+        .db
+        .run(move |c| campaigns::remind(c, actor, id))
+        .await?;
     state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }

@@ -20,7 +20,9 @@ pub async fn list_organisers(
     Ok(HttpResponse::Ok().json(
         staff
             .iter()
-            .map(|u| json!({"id": u.id, "email": u.email, "full_name": u.full_name, "role": u.role}))
+            .map(
+                |u| json!({"id": u.id, "email": u.email, "full_name": u.full_name, "role": u.role}),
+            )
             .collect::<Vec<_>>(),
     ))
 }
@@ -66,7 +68,13 @@ pub async fn create_organiser(
         .run(move |c| {
             let r = organisers::create(c, &email, &name, &pw, body.admin, locale);
             if let Ok(u) = &r {
-                crate::db::admin::audit(c, actor, "user.create", &format!("user:{}", u.id), &u.role)?;
+                crate::db::admin::audit(
+                    c,
+                    actor,
+                    "user.create",
+                    &format!("user:{}", u.id),
+                    &u.role,
+                )?;
             }
             Ok(r)
         })
@@ -103,12 +111,18 @@ pub async fn change_role(
 ) -> Result<HttpResponse, AppError> {
     let role = body.role.clone();
     if !matches!(role.as_str(), "learner" | "organiser" | "admin") {
-        return Err(AppError::Validation(vec![("role", "admin-organiser-error-role")]));
+        return Err(AppError::Validation(vec![(
+            "role",
+            "admin-organiser-error-role",
+        )]));
     }
     let id = path.into_inner();
     if id == who.0.id && role != "admin" {
         // An admin cannot lock themselves out.
-        return Err(AppError::Validation(vec![("role", "admin-organiser-error-self")]));
+        return Err(AppError::Validation(vec![(
+            "role",
+            "admin-organiser-error-self",
+        )]));
     }
     let actor = who.0.id;
     let r = role.clone();
