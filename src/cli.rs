@@ -77,6 +77,11 @@ enum OrganiserCommand {
         #[arg(long, default_value = "fr")]
         lang: String,
     },
+    /// Print a new API token for an organiser (`Authorization: Bearer <token>`)
+    Token {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 pub fn run() -> anyhow::Result<()> {
@@ -111,6 +116,9 @@ pub fn run() -> anyhow::Result<()> {
                     lang,
                 },
         } => create_organiser(&settings, &email, &name, admin, &lang),
+        Command::Organiser {
+            command: OrganiserCommand::Token { email },
+        } => organiser_token(&settings, &email),
     }
 }
 
@@ -158,6 +166,20 @@ fn create_organiser(
         println!("Organiser {email} created.");
     }
     Ok(())
+}
+
+fn organiser_token(settings: &Settings, email: &str) -> anyhow::Result<()> {
+    let email =
+        EmailAddress::parse(email).map_err(|_| anyhow::anyhow!("--email: not a valid address"))?;
+    let db = open_database(settings)?;
+    let mut conn = db.conn()?;
+    match organisers::new_api_token(&mut conn, &email)? {
+        Some(token) => {
+            println!("{token}");
+            Ok(())
+        }
+        None => anyhow::bail!("{email} is not an organiser account"),
+    }
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -1,5 +1,7 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
+pub mod admin;
+pub mod campaigns;
 pub mod learning;
 pub mod models;
 pub mod outbox;
@@ -193,4 +195,14 @@ where
             Err(e)
         }
     }
+}
+
+/// Call first inside a transaction that reads then writes: on SQLite a no-op write takes
+/// the write lock at once (waiting on `busy_timeout`), so the later writes cannot fail
+/// with SQLITE_BUSY on upgrading a read snapshot. Harmless on PostgreSQL.
+pub fn begin_write(conn: &mut DbConnection) -> Result<(), DbError> {
+    if let DbConnection::Sqlite(_) = conn {
+        diesel::sql_query("DELETE FROM suppressions WHERE 1 = 0").execute(conn)?;
+    }
+    Ok(())
 }

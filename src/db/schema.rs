@@ -118,6 +118,7 @@ diesel::table! {
         unsubscribed_at -> Nullable<Timestamp>,
         reminded_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        unsubscribe_token_hash -> Nullable<Text>,
     }
 }
 
@@ -306,3 +307,5 @@ diesel::joinable!(registration_reminders -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(registrations, sessions);
 diesel::allow_tables_to_appear_in_same_query!(invitations, campaigns);
+diesel::allow_tables_to_appear_in_same_query!(user_tokens, users, lesson_progress);
+diesel::allow_tables_to_appear_in_same_query!(sessions, webinars);

@@ -53,3 +53,40 @@ pub fn create(
 pub fn none_exist(conn: &mut DbConnection) -> Result<bool, crate::db::DbError> {
     Ok(users::count_with_role(conn, &["organiser", "admin"])? == 0)
 }
+
+/// A new API token for a staff account: returns the raw token (shown once).
+pub fn new_api_token(
+    conn: &mut DbConnection,
+    email: &EmailAddress,
+) -> Result<Option<String>, crate::db::DbError> {
+    let Some(user) = users::by_email_ci(conn, email.as_str())? else {
+        return Ok(None);
+    };
+    if !crate::db::admin::STAFF_ROLES.contains(&user.role.as_str()) {
+        return Ok(None);
+    }
+    let (raw, hash) = super::tokens::new_token();
+    crate::db::admin::insert_api_token(conn, user.id, &hash)?;
+    crate::db::admin::audit(
+        conn,
+        user.id,
+        "token.create",
+        &format!("user:{}", user.id),
+        "api",
+    )?;
+    Ok(Some(raw))
+}
+
+/// Changes the role of an account (admins only); false when there is no such account.
+pub fn set_role(
+    conn: &mut DbConnection,
+    actor: i64,
+    user_id: i64,
+    role: &str,
+) -> Result<bool, crate::db::DbError> {
+    let changed = crate::db::admin::set_role(conn, user_id, role)?;
+    if changed {
+        crate::db::admin::audit(conn, actor, "user.role", &format!("user:{user_id}"), role)?;
+    }
+    Ok(changed)
+}

@@ -120,7 +120,11 @@ impl LessonView {
 }
 
 /// Title and summary in the best language; `fallback` set when it is not `wanted`.
-fn localise(wanted: Locale, owner: i64, all: &[Translation]) -> (String, String, Option<Locale>) {
+pub(crate) fn localise(
+    wanted: Locale,
+    owner: i64,
+    all: &[Translation],
+) -> (String, String, Option<Locale>) {
     let mine = all
         .iter()
         .filter(|t| t.owner_id == owner)

@@ -1,5 +1,6 @@
 //! HTTP: routes, extractors, middleware, pages (askama) and the JSON API.
 
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -21,8 +22,13 @@ use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlas
 use actix_web::{App, web};
 
 use pages::{
-    account, account_recovery, account_settings, certificates, home, learning, lessons, modules,
-    registrations, webinars,
+<<<<<<< HEAD
+    account, account_recovery, account_settings, certificates, home, invitations, learning, lessons,
+    modules, registrations, webinars,
+=======
+    account, account_recovery, account_settings, certificates, home, invitations, learning,
+    lessons, modules, webinars,
+>>>>>>> 5024382 (Admin tests: role table over every admin API route, sessions in their zone, campaign end to end through SMTP with funnel; write lock first in read-then-write transactions)
 };
 
 /// Routes and per-app configuration, shared by the server and the tests.
@@ -35,7 +41,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
-        .service(web::scope("/api/v1").configure(api::configure))
+        .route(
+            "/unsubscribe/{token}",
+            web::get().to(invitations::show_unsubscribe),
+        )
+        .route(
+            "/unsubscribe/{token}",
+            web::post().to(invitations::unsubscribe),
+        )
+        .service(
+            web::scope("/api/v1")
+                .configure(api::configure)
+                .configure(admin::configure_api),
+        )
         .service(
             web::scope("/{lang}")
                 .route("/", web::get().to(home::show_home))
@@ -68,6 +86,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/registrations/{token}",
                     web::post().to(registrations::update_manage),
+                )
+                .route(
+                    "/invitations/{token}",
+                    web::get().to(invitations::show_invitation),
                 )
                 .route(
                     "/certificates/{code}",

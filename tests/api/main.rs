@@ -9,6 +9,7 @@ mod smtp;
 
 mod account_pages;
 mod accounts_api;
+mod admin;
 mod assets;
 mod browser;
 mod cli;

@@ -2,6 +2,7 @@
 //! payload and the current state of the database.
 
 mod account;
+mod invitation;
 mod registration;
 mod test_mail;
 
@@ -66,9 +67,20 @@ pub fn compose(
         | MailKind::SessionReminder { .. }
         | MailKind::ReplayAvailable { .. }
         | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
-        MailKind::Invitation { .. } => Err(ComposeError::Invalid(
-            "invitation mails are composed by the campaign service".into(),
-        )),
+        MailKind::Invitation {
+            invitation_id,
+            token,
+            unsubscribe_token,
+            reminder,
+        } => invitation::compose(
+            conn,
+            &t,
+            ctx,
+            *invitation_id,
+            token,
+            unsubscribe_token,
+            *reminder,
+        ),
     }
 }
 

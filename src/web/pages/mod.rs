@@ -5,6 +5,7 @@ pub mod account_recovery;
 pub mod account_settings;
 pub mod certificates;
 pub mod home;
+pub mod invitations;
 pub mod learning;
 pub mod lessons;
 pub mod modules;

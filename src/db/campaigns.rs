@@ -1,0 +1,286 @@
+//! Invitation campaigns, their invitations and what the funnel counts.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{campaigns, invitations, lesson_progress, outbox, registrations, users};
+use super::{DbConnection, DbError};
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = campaigns)]
+pub struct Campaign {
+    pub id: i64,
+    pub name: String,
+    pub session_id: Option<i64>,
+    pub whole_series: bool,
+    pub status: String,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = invitations)]
+pub struct Invitation {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub email: String,
+    pub full_name: String,
+    pub locale: String,
+    pub organisation: String,
+    pub country: String,
+    pub status: String,
+    pub queued_at: Option<NaiveDateTime>,
+    pub clicked_at: Option<NaiveDateTime>,
+    pub unsubscribed_at: Option<NaiveDateTime>,
+    pub reminded_at: Option<NaiveDateTime>,
+}
+
+pub struct NewInvitation<'a> {
+    pub email: &'a str,
+    pub full_name: &'a str,
+    pub locale: &'a str,
+    pub organisation: &'a str,
+    pub country: &'a str,
+    /// `pending` (to send) or `suppressed` (listed, never sent).
+    pub status: &'a str,
+}
+
+pub fn insert_campaign(
+    conn: &mut DbConnection,
+    name: &str,
+    session_id: Option<i64>,
+    whole_series: bool,
+    created_by: i64,
+    now: NaiveDateTime,
+) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(campaigns::table)
+        .values((
+            campaigns::name.eq(name),
+            campaigns::session_id.eq(session_id),
+            campaigns::whole_series.eq(whole_series),
+            campaigns::status.eq("draft"),
+            campaigns::created_by.eq(Some(created_by)),
+            campaigns::created_at.eq(now),
+        ))
+        .returning(campaigns::id)
+        .get_result(conn)?)
+}
+
+/// Inserts invitations; until sent, each has a placeholder hash that no link matches.
+pub fn insert_invitations(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    rows: &[NewInvitation],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    // One statement per row: batch inserts are not available over MultiConnection.
+    for r in rows {
+        diesel::insert_into(invitations::table)
+            .values((
+                invitations::campaign_id.eq(campaign_id),
+                invitations::email.eq(r.email),
+                invitations::full_name.eq(r.full_name),
+                invitations::locale.eq(r.locale),
+                invitations::organisation.eq(r.organisation),
+                invitations::country.eq(r.country),
+                invitations::token_hash.eq(format!("unsent:{}", uuid::Uuid::new_v4().simple())),
+                invitations::status.eq(r.status),
+                invitations::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn campaign(conn: &mut DbConnection, id: i64) -> Result<Campaign, DbError> {
+    Ok(campaigns::table
+        .find(id)
+        .select(Campaign::as_select())
+        .first(conn)?)
+}
+
+pub fn all_campaigns(conn: &mut DbConnection) -> Result<Vec<Campaign>, DbError> {
+    Ok(campaigns::table
+        .order(campaigns::id.desc())
+        .select(Campaign::as_select())
+        .load(conn)?)
+}
+
+pub fn invitations_of(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+) -> Result<Vec<Invitation>, DbError> {
+    Ok(invitations::table
+        .filter(invitations::campaign_id.eq(campaign_id))
+        .order(invitations::id)
+        .select(Invitation::as_select())
+        .load(conn)?)
+}
+
+pub fn invitation(conn: &mut DbConnection, id: i64) -> Result<Invitation, DbError> {
+    Ok(invitations::table
+        .find(id)
+        .select(Invitation::as_select())
+        .first(conn)?)
+}
+
+pub fn invitation_by_token(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> Result<Option<Invitation>, DbError> {
+    Ok(invitations::table
+        .filter(invitations::token_hash.eq(token_hash))
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn invitation_by_unsubscribe_token(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> Result<Option<Invitation>, DbError> {
+    Ok(invitations::table
+        .filter(invitations::unsubscribe_token_hash.eq(token_hash))
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Gives a pending invitation its link tokens and marks it queued; false when another
+/// request queued it first (so a double send queues nothing twice).
+pub fn mark_queued(
+    conn: &mut DbConnection,
+    id: i64,
+    token_hash: &str,
+    unsubscribe_hash: &str,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::status.eq("pending")),
+    )
+    .set((
+        invitations::token_hash.eq(token_hash),
+        invitations::unsubscribe_token_hash.eq(Some(unsubscribe_hash)),
+        invitations::status.eq("queued"),
+        invitations::queued_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn mark_reminded(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(invitations::table.find(id))
+        .set(invitations::reminded_at.eq(Some(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn mark_campaign_sent(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        campaigns::table
+            .find(id)
+            .filter(campaigns::sent_at.is_null()),
+    )
+    .set((
+        campaigns::status.eq("sent"),
+        campaigns::sent_at.eq(Some(now)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Records the first opening of the link.
+pub fn mark_clicked(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::clicked_at.is_null()),
+    )
+    .set(invitations::clicked_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(())
+}
+
+pub fn mark_unsubscribed(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::unsubscribed_at.is_null()),
+    )
+    .set(invitations::unsubscribed_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// (invitation id, outbox status, payload) of every mail of a campaign, oldest first.
+pub fn campaign_mails(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+) -> Result<Vec<(Option<i64>, String, String)>, DbError> {
+    Ok(outbox::table
+        .filter(outbox::campaign_id.eq(campaign_id))
+        .order(outbox::id)
+        .select((outbox::invitation_id, outbox::status, outbox::payload))
+        .load(conn)?)
+}
+
+/// A registration as the funnel sees it.
+#[derive(Queryable, Clone, Debug)]
+pub struct FunnelRegistration {
+    pub invitation_id: Option<i64>,
+    pub email: String,
+    pub status: String,
+    pub attended: bool,
+}
+
+pub fn registrations_for(
+    conn: &mut DbConnection,
+    session_ids: &[i64],
+) -> Result<Vec<FunnelRegistration>, DbError> {
+    Ok(registrations::table
+        .filter(registrations::session_id.eq_any(session_ids))
+        .select((
+            registrations::invitation_id,
+            registrations::email,
+            registrations::status,
+            registrations::attended,
+        ))
+        .load(conn)?)
+}
+
+/// Addresses (as stored) of accounts that have watched some lesson video.
+pub fn watcher_emails(conn: &mut DbConnection, emails: &[String]) -> Result<Vec<String>, DbError> {
+    let mut out = Vec::new();
+    for chunk in emails.chunks(500) {
+        let mut found: Vec<String> = users::table
+            .inner_join(lesson_progress::table)
+            .filter(users::email.eq_any(chunk))
+            .filter(lesson_progress::watched_s.gt(0))
+            .select(users::email)
+            .distinct()
+            .load(conn)?;
+        out.append(&mut found);
+    }
+    Ok(out)
+}
+
+/// Locks the campaign row (PostgreSQL) and the database for writing (SQLite), so that
+/// two concurrent sends of one campaign run one after the other.
+pub fn lock_campaign(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
+    super::begin_write(conn)?;
+    diesel::update(campaigns::table.find(id))
+        .set(campaigns::status.eq(campaigns::status))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Invitation campaign mail: in the invitee's language, with the webinar title, the
+//! session date in the session's zone, a personal link and one-click unsubscribe.
+
+use chrono::{TimeZone as _, Utc};
+use fluent_bundle::FluentValue;
+
+use super::{ComposeError, MailContext, Texts};
+use crate::db::{DbConnection, admin, campaigns, programme};
+use crate::domain::TimeZone;
+use crate::i18n::format_datetime;
+use crate::mail::layout::{self, Block, Composed};
+use crate::services::programme::localise;
+
+pub fn compose(
+    conn: &mut DbConnection,
+    t: &Texts,
+    ctx: &MailContext,
+    invitation_id: i64,
+    token: &str,
+    unsubscribe_token: &str,
+    reminder: bool,
+) -> Result<Composed, ComposeError> {
+    let inv = campaigns::invitation(conn, invitation_id)?;
+    let campaign = campaigns::campaign(conn, inv.campaign_id)?;
+    let (title, facts) = match campaign.session_id {
+        Some(session_id) => {
+            let s = admin::session_by_id(conn, session_id)?;
+            let translations = programme::webinar_translations(conn, &[s.webinar_id])?;
+            let (title, _, _) = localise(t.locale, s.webinar_id, &translations);
+            let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+            let at = Utc.from_utc_datetime(&s.starts_at).with_timezone(&zone.0);
+            let when = format!("{} ({})", format_datetime(&at, t.locale), zone.name());
+            let facts = vec![
+                (t.get("mail-fact-when"), when),
+                (
+                    t.get("mail-fact-duration"),
+                    t.with(
+                        "mail-fact-duration-value",
+                        &[("minutes", FluentValue::from(s.duration_minutes))],
+                    ),
+                ),
+            ];
+            (title, facts)
+        }
+        None => {
+            let translations = programme::series_translations(conn)?;
+            let owner = translations.first().map(|t| t.owner_id).unwrap_or(0);
+            let (title, _, _) = localise(t.locale, owner, &translations);
+            (title, vec![])
+        }
+    };
+    let name = if inv.full_name.is_empty() {
+        t.get("mail-invitation-no-name")
+    } else {
+        inv.full_name.clone()
+    };
+    let subject_id = if reminder {
+        "mail-invitation-reminder-subject"
+    } else {
+        "mail-invitation-subject"
+    };
+    let subject = t.with(
+        subject_id,
+        &[("webinar", FluentValue::from(title.as_str()))],
+    );
+    let link = format!("{}/{}/invitations/{token}", ctx.public_url, t.locale);
+    let mut blocks = vec![Block::Paragraph(t.with(
+        "mail-invitation-body",
+        &[
+            ("name", FluentValue::from(name.as_str())),
+            ("webinar", FluentValue::from(title.as_str())),
+        ],
+    ))];
+    if !facts.is_empty() {
+        blocks.push(Block::Facts(facts));
+    }
+    blocks.push(Block::Button(t.get("mail-invitation-button"), link));
+    let unsubscribe_url = format!("{}/unsubscribe/{unsubscribe_token}", ctx.public_url);
+    blocks.push(Block::Links(vec![(
+        t.get("mail-invitation-unsubscribe"),
+        unsubscribe_url.clone(),
+    )]));
+    let mut composed = layout::compose(t.locale, subject, &blocks, &t.footer());
+    composed.unsubscribe_url = Some(unsubscribe_url);
+    Ok(composed)
+}

@@ -1,0 +1,438 @@
+//! Invitation campaigns: a contact list becomes invitations; sending queues one mail per
+//! invitation (idempotent); the funnel follows each invitee from the mail to the replay.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDateTime, Utc};
+use diesel::Connection;
+use serde::Serialize;
+
+use crate::db::campaigns::{self as q, Campaign, Invitation, NewInvitation};
+use crate::db::{DbConnection, DbError, admin, suppressions};
+use crate::domain::{EmailAddress, Locale};
+use crate::mail::MailKind;
+use crate::mail::kinds::enqueue_for;
+
+use super::contacts::{self, ContactList, ListError};
+use super::tokens;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Target {
+    Session(i64),
+    Series,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignError {
+    #[error("contact list: {0}")]
+    List(#[from] ListError),
+    #[error("unknown session")]
+    UnknownSession,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for CampaignError {
+    fn from(e: diesel::result::Error) -> Self {
+        CampaignError::Db(e.into())
+    }
+}
+
+/// What became of each row of the uploaded list.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub valid: usize,
+    /// (line, Fluent id of the reason)
+    pub invalid: Vec<(u64, &'static str)>,
+    pub duplicates: usize,
+    pub duplicate_lines: Vec<u64>,
+    /// (line, address) of valid rows whose address must not be mailed.
+    pub suppressed: Vec<(u64, String)>,
+}
+
+pub fn create(
+    conn: &mut DbConnection,
+    actor: i64,
+    name: &str,
+    target: Target,
+    contacts_csv: &str,
+    default_locale: Locale,
+) -> Result<(i64, Report), CampaignError> {
+    let list: ContactList = contacts::parse_csv(contacts_csv, default_locale)?;
+    conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
+        let (session_id, series) = match target {
+            Target::Session(id) => {
+                admin::session_by_id(conn, id).map_err(|e| {
+                    if e.is_not_found() {
+                        CampaignError::UnknownSession
+                    } else {
+                        e.into()
+                    }
+                })?;
+                (Some(id), false)
+            }
+            Target::Series => (None, true),
+        };
+        let now = Utc::now().naive_utc();
+        let id = q::insert_campaign(conn, name, session_id, series, actor, now)?;
+        let mut suppressed_hashes = HashSet::new();
+        let emails: Vec<&str> = list.contacts.iter().map(|c| c.email.as_str()).collect();
+        for chunk in emails.chunks(500) {
+            for (hash, _) in suppressions::reasons(conn, chunk)? {
+                suppressed_hashes.insert(hash);
+            }
+        }
+        let mut report = Report {
+            valid: list.contacts.len(),
+            invalid: list.invalid.iter().map(|b| (b.line, b.reason)).collect(),
+            duplicates: list.duplicate_lines.len(),
+            duplicate_lines: list.duplicate_lines.clone(),
+            suppressed: vec![],
+        };
+        let rows: Vec<NewInvitation> = list
+            .contacts
+            .iter()
+            .map(|c| {
+                let suppressed =
+                    suppressed_hashes.contains(&suppressions::email_hash(c.email.as_str()));
+                if suppressed {
+                    report
+                        .suppressed
+                        .push((c.line, c.email.as_str().to_owned()));
+                }
+                NewInvitation {
+                    email: c.email.as_str(),
+                    full_name: &c.name,
+                    locale: c.locale.code(),
+                    organisation: &c.organisation,
+                    country: &c.country,
+                    status: if suppressed { "suppressed" } else { "pending" },
+                }
+            })
+            .collect();
+        q::insert_invitations(conn, id, &rows, now)?;
+        let detail = format!(
+            "valid={} invalid={} duplicates={} suppressed={}",
+            report.valid,
+            report.invalid.len(),
+            report.duplicates,
+            report.suppressed.len()
+        );
+        admin::audit(
+            conn,
+            actor,
+            "campaign.create",
+            &format!("campaign:{id}"),
+            &detail,
+        )?;
+        Ok((id, report))
+    })
+}
+
+/// Queues the invitation of every pending invitee, each with its outbox row, in one
+/// transaction. Sending again queues nothing more. Returns how many were queued.
+pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
+    conn.transaction(|conn| {
+        q::lock_campaign(conn, campaign_id)?;
+        q::campaign(conn, campaign_id)?;
+        let now = Utc::now().naive_utc();
+        let pending: Vec<Invitation> = q::invitations_of(conn, campaign_id)?
+            .into_iter()
+            .filter(|i| i.status == "pending")
+            .collect();
+        let emails: Vec<&str> = pending.iter().map(|i| i.email.as_str()).collect();
+        let suppressed: HashSet<String> = suppressions::reasons(conn, &emails)?
+            .into_iter()
+            .map(|(h, _)| h)
+            .collect();
+        let mut queued = 0;
+        for inv in &pending {
+            let Ok(to) = EmailAddress::parse(&inv.email) else {
+                continue;
+            };
+            if suppressed.contains(&suppressions::email_hash(&inv.email)) {
+                continue; // the worker would refuse it too; it stays pending
+            }
+            let (token, token_hash) = tokens::new_token();
+            let (unsubscribe_token, unsubscribe_hash) = tokens::new_token();
+            if !q::mark_queued(conn, inv.id, &token_hash, &unsubscribe_hash, now)? {
+                continue;
+            }
+            let locale = inv.locale.parse().unwrap_or(Locale::Fr);
+            let mail = MailKind::Invitation {
+                invitation_id: inv.id,
+                token,
+                unsubscribe_token,
+                reminder: false,
+            };
+            enqueue_for(conn, &to, locale, &mail, Some(campaign_id), Some(inv.id))?;
+            queued += 1;
+        }
+        q::mark_campaign_sent(conn, campaign_id, now)?;
+        admin::audit(
+            conn,
+            actor,
+            "campaign.send",
+            &format!("campaign:{campaign_id}"),
+            &format!("queued={queued}"),
+        )?;
+        Ok(queued)
+    })
+}
+
+/// Queues a reminder to the invitees who have neither registered nor unsubscribed and
+/// whose invitation did not fail. Their links stay the same as in the first mail.
+pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
+    conn.transaction(|conn| {
+        q::lock_campaign(conn, campaign_id)?;
+        let funnel = funnel(conn, campaign_id)?;
+        let mails = q::campaign_mails(conn, campaign_id)?;
+        let mut first_mail: HashMap<i64, MailKind> = HashMap::new();
+        for (inv, _, payload) in mails {
+            if let (Some(inv), Ok(kind)) = (inv, serde_json::from_str::<MailKind>(&payload)) {
+                first_mail.entry(inv).or_insert(kind);
+            }
+        }
+        let now = Utc::now().naive_utc();
+        let mut queued = 0;
+        for row in funnel.invitees.iter().filter(|r| r.needs_reminder()) {
+            let Some(MailKind::Invitation {
+                token,
+                unsubscribe_token,
+                ..
+            }) = first_mail.get(&row.id)
+            else {
+                continue;
+            };
+            let Ok(to) = EmailAddress::parse(&row.email) else {
+                continue;
+            };
+            let mail = MailKind::Invitation {
+                invitation_id: row.id,
+                token: token.clone(),
+                unsubscribe_token: unsubscribe_token.clone(),
+                reminder: true,
+            };
+            let locale = row.locale.parse().unwrap_or(Locale::Fr);
+            enqueue_for(conn, &to, locale, &mail, Some(campaign_id), Some(row.id))?;
+            q::mark_reminded(conn, row.id, now)?;
+            queued += 1;
+        }
+        admin::audit(
+            conn,
+            actor,
+            "campaign.remind",
+            &format!("campaign:{campaign_id}"),
+            &format!("queued={queued}"),
+        )?;
+        Ok(queued)
+    })
+}
+
+/// Funnel totals. `watched` counts invitees whose account has watched lesson videos:
+/// replay viewing itself is not recorded per person.
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct FunnelCounts {
+    pub invited: usize,
+    pub queued: usize,
+    pub sent: usize,
+    pub failed: usize,
+    pub unsubscribed: usize,
+    pub clicked: usize,
+    pub registered: usize,
+    pub confirmed: usize,
+    pub attended: usize,
+    pub watched: usize,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct InviteeRow {
+    pub id: i64,
+    pub email: String,
+    pub full_name: String,
+    pub locale: String,
+    pub organisation: String,
+    pub country: String,
+    /// `suppressed`, `pending`, `queued`, `sent`, `failed`, `unsubscribed`, `clicked`,
+    /// `registered`, `confirmed`, `attended` or `watched`: the furthest stage reached.
+    pub stage: &'static str,
+    pub queued: bool,
+    pub sent: bool,
+    pub failed: bool,
+    pub unsubscribed: bool,
+    pub clicked: bool,
+    pub registered: bool,
+    pub confirmed: bool,
+    pub attended: bool,
+    pub watched: bool,
+    pub reminded_at: Option<NaiveDateTime>,
+}
+
+impl InviteeRow {
+    fn needs_reminder(&self) -> bool {
+        self.queued && !self.registered && !self.unsubscribed && !self.failed
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Funnel {
+    pub counts: FunnelCounts,
+    pub invitees: Vec<InviteeRow>,
+    /// Mails of the campaign not yet sent or failed (for the progress bar).
+    pub in_flight: usize,
+}
+
+pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbError> {
+    let campaign: Campaign = q::campaign(conn, campaign_id)?;
+    let invitations = q::invitations_of(conn, campaign_id)?;
+    let session_ids = match campaign.session_id {
+        Some(id) => vec![id],
+        None if campaign.whole_series => admin::series_session_ids(conn)?,
+        None => vec![],
+    };
+    let registrations = q::registrations_for(conn, &session_ids)?;
+    let mut mail_state: HashMap<i64, (bool, bool, bool)> = HashMap::new(); // sent, failed, pending
+    let mut in_flight = 0;
+    for (inv, status, _) in q::campaign_mails(conn, campaign_id)? {
+        let pending = matches!(status.as_str(), "queued" | "sending");
+        in_flight += usize::from(pending);
+        if let Some(inv) = inv {
+            let e = mail_state.entry(inv).or_default();
+            e.0 |= status == "sent";
+            e.1 |= status == "failed";
+            e.2 |= pending;
+        }
+    }
+    let emails: Vec<String> = invitations.iter().map(|i| i.email.clone()).collect();
+    let watchers: HashSet<String> = q::watcher_emails(conn, &emails)?
+        .into_iter()
+        .map(|e| e.to_lowercase())
+        .collect();
+    let mut counts = FunnelCounts {
+        invited: invitations.len(),
+        ..FunnelCounts::default()
+    };
+    let invitees = invitations
+        .into_iter()
+        .map(|inv| {
+            let key = inv.email.to_lowercase();
+            let regs: Vec<_> = registrations
+                .iter()
+                .filter(|r| r.invitation_id == Some(inv.id) || r.email.to_lowercase() == key)
+                .collect();
+            let (sent, failed, _) = mail_state.get(&inv.id).copied().unwrap_or_default();
+            let mut row = InviteeRow {
+                id: inv.id,
+                stage: "pending",
+                queued: inv.queued_at.is_some(),
+                sent,
+                failed: failed && !sent,
+                unsubscribed: inv.unsubscribed_at.is_some(),
+                clicked: inv.clicked_at.is_some(),
+                registered: !regs.is_empty(),
+                confirmed: regs.iter().any(|r| r.status == "confirmed"),
+                attended: regs.iter().any(|r| r.attended),
+                watched: watchers.contains(&key),
+                reminded_at: inv.reminded_at,
+                email: inv.email,
+                full_name: inv.full_name,
+                locale: inv.locale,
+                organisation: inv.organisation,
+                country: inv.country,
+            };
+            row.stage = stage(&row, &inv.status);
+            counts.queued += usize::from(row.queued);
+            counts.sent += usize::from(row.sent);
+            counts.failed += usize::from(row.failed);
+            counts.unsubscribed += usize::from(row.unsubscribed);
+            counts.clicked += usize::from(row.clicked);
+            counts.registered += usize::from(row.registered);
+            counts.confirmed += usize::from(row.confirmed);
+            counts.attended += usize::from(row.attended);
+            counts.watched += usize::from(row.watched);
+            row
+        })
+        .collect();
+    Ok(Funnel {
+        counts,
+        invitees,
+        in_flight,
+    })
+}
+
+fn stage(r: &InviteeRow, status: &str) -> &'static str {
+    if r.watched {
+        "watched"
+    } else if r.attended {
+        "attended"
+    } else if r.confirmed {
+        "confirmed"
+    } else if r.registered {
+        "registered"
+    } else if r.unsubscribed {
+        "unsubscribed"
+    } else if r.clicked {
+        "clicked"
+    } else if r.failed {
+        "failed"
+    } else if r.sent {
+        "sent"
+    } else if r.queued {
+        "queued"
+    } else if status == "suppressed" {
+        "suppressed"
+    } else {
+        "pending"
+    }
+}
+
+/// What the invitation page shows: the invitee and the session(s) they are invited to.
+pub struct Opened {
+    pub invitation: Invitation,
+    pub campaign: Campaign,
+}
+
+/// Opens an invitation link: records the first click.
+pub fn open(conn: &mut DbConnection, raw_token: &str) -> Result<Option<Opened>, DbError> {
+    if !tokens::looks_valid(raw_token) {
+        return Ok(None);
+    }
+    let Some(invitation) = q::invitation_by_token(conn, &tokens::hash(raw_token))? else {
+        return Ok(None);
+    };
+    q::mark_clicked(conn, invitation.id, Utc::now().naive_utc())?;
+    let campaign = q::campaign(conn, invitation.campaign_id)?;
+    Ok(Some(Opened {
+        invitation,
+        campaign,
+    }))
+}
+
+/// The invitation an unsubscribe link belongs to.
+pub fn by_unsubscribe_token(
+    conn: &mut DbConnection,
+    raw_token: &str,
+) -> Result<Option<Invitation>, DbError> {
+    if !tokens::looks_valid(raw_token) {
+        return Ok(None);
+    }
+    q::invitation_by_unsubscribe_token(conn, &tokens::hash(raw_token))
+}
+
+/// One-click unsubscribe: the invitation is marked and the address suppressed.
+pub fn unsubscribe(
+    conn: &mut DbConnection,
+    raw_token: &str,
+) -> Result<Option<Invitation>, DbError> {
+    conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
+        let Some(inv) = by_unsubscribe_token(conn, raw_token)? else {
+            return Ok(None);
+        };
+        let now = Utc::now().naive_utc();
+        q::mark_unsubscribed(conn, inv.id, now)?;
+        suppressions::add(conn, &inv.email, "unsubscribe", now)?;
+        Ok(Some(inv))
+    })
+}

@@ -1,0 +1,113 @@
+//! `/api/v1/admin/webinars/{slug}/sessions` and `/api/v1/admin/sessions/{id}`.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::services::sessions_admin::{self, SessionInput, Start, UpdateOutcome};
+use crate::web::error::AppError;
+use crate::web::state::AppState;
+
+use super::auth::Organiser;
+
+/// Numbers may come as JSON numbers or strings; both are parsed the same way.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Num {
+    Int(i64),
+    Text(String),
+}
+
+impl Num {
+    fn text(n: &Option<Num>) -> String {
+        match n {
+            Some(Num::Int(i)) => i.to_string(),
+            Some(Num::Text(s)) => s.clone(),
+            None => String::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewSessionBody {
+    #[serde(default)]
+    starts_at: String,
+    #[serde(default)]
+    timezone: String,
+    duration_minutes: Option<Num>,
+    capacity: Option<Num>,
+    #[serde(default)]
+    meeting_url: String,
+    #[serde(default)]
+    languages: Vec<String>,
+}
+
+pub async fn create_session(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<NewSessionBody>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let valid = SessionInput {
+        start: Start::Utc(body.starts_at),
+        timezone: body.timezone,
+        duration_minutes: Num::text(&body.duration_minutes),
+        capacity: Num::text(&body.capacity),
+        meeting_url: body.meeting_url,
+        languages: body.languages,
+    }
+    .parse()
+    .map_err(AppError::Validation)?;
+    let slug = path.into_inner();
+    let actor = who.id();
+    let id = state
+        .db
+        .run(move |c| sessions_admin::create(c, actor, &slug, &valid))
+        .await?;
+    Ok(HttpResponse::Created().json(json!({ "id": id })))
+}
+
+#[derive(Deserialize)]
+pub struct UpdateSessionBody {
+    capacity: Option<Num>,
+    #[serde(default)]
+    meeting_url: String,
+}
+
+pub async fn update_session(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    body: web::Json<UpdateSessionBody>,
+) -> Result<HttpResponse, AppError> {
+    let capacity = sessions_admin::parse_capacity(&Num::text(&body.capacity));
+    let url = sessions_admin::parse_meeting_url(&body.meeting_url);
+    let (capacity, url) = match (capacity, url) {
+        (Ok(c), Ok(u)) => (c, u),
+        (c, u) => {
+            let mut errors = vec![];
+            if let Err(e) = c {
+                errors.push(("capacity", e));
+            }
+            if let Err(e) = u {
+                errors.push(("meeting_url", e));
+            }
+            return Err(AppError::Validation(errors));
+        }
+    };
+    let id = path.into_inner();
+    let actor = who.id();
+    let outcome = state
+        .db
+        .run(move |c| sessions_admin::update(c, actor, id, capacity, &url))
+        .await?;
+    state.wake_mailer();
+    match outcome {
+        UpdateOutcome::Updated => Ok(HttpResponse::Ok().json(json!({ "id": id }))),
+        UpdateOutcome::BelowConfirmed => Err(AppError::Validation(vec![(
+            "capacity",
+            "admin-session-error-below-confirmed",
+        )])),
+    }
+}
