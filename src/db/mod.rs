@@ -1,5 +1,6 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
+pub mod content_version;
 pub mod learning;
 pub mod models;
 pub mod outbox;
@@ -18,6 +19,8 @@ use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub use content_version::ContentVersion;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -43,6 +46,8 @@ pub enum Backend {
 pub struct Db {
     pool: DbPool,
     pub backend: Backend,
+    /// Bumped after changes that public pages show; see `content_version.rs`.
+    content: ContentVersion,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,7 +119,11 @@ impl Db {
         let pool = builder
             .build(manager)
             .context("cannot open the database (check DATABASE_URL)")?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            content: ContentVersion::default(),
+        })
     }
 
     pub fn conn(&self) -> Result<PooledDb, DbError> {
@@ -136,6 +145,29 @@ impl Db {
         })
         .await
         .map_err(|e| DbError::Unavailable(e.to_string()))?
+    }
+
+    /// Runs a write that changes what public pages show, then marks cached pages stale
+    /// (whatever the outcome: a failed write may have committed part of its work).
+    pub async fn run_content_change<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let result = self.run(f).await;
+        self.content_changed();
+        result
+    }
+
+    /// HOOK: call after committing a change to webinars, sessions, replays, modules,
+    /// lessons, their translations, or registrations that change `seats_left`.
+    pub fn content_changed(&self) {
+        self.content.bump();
+    }
+
+    /// The version cached responses are checked against.
+    pub fn content_version(&self) -> &ContentVersion {
+        &self.content
     }
 
     /// Applies the embedded migrations of this backend; returns the versions applied.

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod cache;
 pub mod csrf;
 pub mod error;
 pub mod form;
@@ -10,6 +11,7 @@ pub mod health;
 pub mod lang;
 pub mod page;
 pub mod pages;
+pub mod precompressed;
 pub mod rate_limit;
 pub mod security_headers;
 pub mod session;
