@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use actix_web::http::header;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
@@ -98,15 +98,17 @@ impl CachedResponse {
         &self,
         req: &HttpRequest,
         mut res: HttpResponseBuilder,
-        vary: &str,
+        vary: &'static str,
     ) -> HttpResponse {
         let (body, coding) = self.body.for_request(req);
-        res.content_type(self.content_type);
-        if vary.is_empty() {
-            res.insert_header((header::VARY, "Accept-Encoding"));
-        } else {
-            res.insert_header((header::VARY, format!("{vary}, Accept-Encoding")));
+        res.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(self.content_type),
+        ));
+        if !vary.is_empty() {
+            res.append_header((header::VARY, HeaderValue::from_static(vary)));
         }
+        res.append_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
         if let Some(coding) = coding {
             res.insert_header(coding);
         }
