@@ -33,6 +33,10 @@ pub struct Settings {
     pub rate_limits: RateLimits,
     /// HTTP worker threads; 0 means one per CPU core.
     pub workers: usize,
+    /// How long a cached public page may be served without re-reading the database,
+    /// in milliseconds (changes made through this process show at once); 0 disables
+    /// the page cache.
+    pub page_cache_ms: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +61,7 @@ impl Default for Settings {
             secret_key: None,
             rate_limits: RateLimits::On,
             workers: 0,
+            page_cache_ms: 2000,
         }
     }
 }
@@ -131,6 +136,8 @@ impl fmt::Debug for Settings {
             .field("mail_from", &self.mail_from)
             .field("default_locale", &self.default_locale)
             .field("rate_limits", &self.rate_limits)
+            .field("workers", &self.workers)
+            .field("page_cache_ms", &self.page_cache_ms)
             .finish_non_exhaustive()
     }
 }

@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::{HttpServer, web};
@@ -11,6 +12,7 @@ use crate::domain::EmailAddress;
 use crate::mail::worker::Mailer;
 use crate::services::{organisers, passwords};
 use crate::settings::{RateLimits, Settings};
+use crate::web::cache::PageCache;
 use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;
 
@@ -80,6 +82,10 @@ impl Application {
             mailer: mailer.clone(),
             tokens: crate::services::registration_tokens::RegistrationTokens::from_secret(&key),
             settings: Arc::new(settings.clone()),
+            pages: PageCache::new(
+                db.content_version().clone(),
+                Duration::from_millis(settings.page_cache_ms),
+            ),
         });
         let workers = match state.settings.workers {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),

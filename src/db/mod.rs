@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod campaigns;
+pub mod content_version;
 pub mod learning;
 pub mod models;
 pub mod outbox;
@@ -20,6 +21,8 @@ use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub use content_version::ContentVersion;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -45,6 +48,8 @@ pub enum Backend {
 pub struct Db {
     pool: DbPool,
     pub backend: Backend,
+    /// Bumped after changes that public pages show; see `content_version.rs`.
+    content: ContentVersion,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,7 +121,11 @@ impl Db {
         let pool = builder
             .build(manager)
             .context("cannot open the database (check DATABASE_URL)")?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            content: ContentVersion::default(),
+        })
     }
 
     pub fn conn(&self) -> Result<PooledDb, DbError> {
@@ -138,6 +147,29 @@ impl Db {
         })
         .await
         .map_err(|e| DbError::Unavailable(e.to_string()))?
+    }
+
+    /// Runs a write that changes what public pages show, then marks cached pages stale
+    /// (whatever the outcome: a failed write may have committed part of its work).
+    pub async fn run_content_change<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let result = self.run(f).await;
+        self.content_changed();
+        result
+    }
+
+    /// HOOK: call after committing a change to webinars, sessions, replays, modules,
+    /// lessons, their translations, or registrations that change `seats_left`.
+    pub fn content_changed(&self) {
+        self.content.bump();
+    }
+
+    /// The version cached responses are checked against.
+    pub fn content_version(&self) -> &ContentVersion {
+        &self.content
     }
 
     /// Applies the embedded migrations of this backend; returns the versions applied.

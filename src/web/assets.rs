@@ -2,9 +2,11 @@
 //! a content hash (`?v=`) so a new release is fetched at once. Videos answer HTTP range
 //! requests so players can seek.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
@@ -67,7 +69,10 @@ pub async fn serve_asset(
             return Ok(partial(res, range, &data));
         }
     }
-    Ok(res.body(data.into_owned()))
+    Ok(res.body(match data {
+        Cow::Borrowed(embedded) => Bytes::from_static(embedded),
+        Cow::Owned(read) => Bytes::from(read),
+    }))
 }
 
 fn content_type(mime: &str) -> String {

@@ -5,7 +5,8 @@ use std::future::{Ready, ready};
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template;
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
@@ -15,6 +16,7 @@ use crate::i18n::{catalog, format_datetime, format_time};
 use crate::services::programme::SessionView;
 
 use super::assets;
+use super::cache::{CacheKey, PageCache};
 use super::error::{AppError, Rendered};
 use super::lang::LANG_COOKIE;
 
@@ -167,13 +169,17 @@ impl FromRequest for PageCtx {
     }
 }
 
-/// Renders a page template, remembering the page's language in a cookie.
-pub fn render(page: &PageCtx, template: &impl Template) -> Result<HttpResponse, AppError> {
-    let body = template
+const HTML: &str = "text/html; charset=utf-8";
+
+fn render_body(template: &impl Template) -> Result<String, AppError> {
+    template
         .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))
+}
+
+/// A 200 answer that remembers the page's language in a cookie.
+fn ok_remembering_language(page: &PageCtx) -> HttpResponseBuilder {
     let mut res = HttpResponse::Ok();
-    res.content_type("text/html; charset=utf-8");
     if page.cookie_lang != Some(page.locale) {
         res.cookie(
             Cookie::build(LANG_COOKIE, page.locale.code())
@@ -184,7 +190,64 @@ pub fn render(page: &PageCtx, template: &impl Template) -> Result<HttpResponse, 
                 .finish(),
         );
     }
-    Ok(res.body(body))
+    res
+}
+
+/// Renders a page template, remembering the page's language in a cookie.
+pub fn render(page: &PageCtx, template: &impl Template) -> Result<HttpResponse, AppError> {
+    let body = render_body(template)?;
+    Ok(ok_remembering_language(page).content_type(HTML).body(body))
+}
+
+/// Which viewers share a cached page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// Everyone reading it in this language: rendered without the viewer's time zone,
+    /// so a page that starts showing it must move to `ByTimeZone` to show it at all.
+    ByLanguage,
+    /// Viewers with the same `tz` cookie: the page shows times in the viewer's zone.
+    ByTimeZone,
+}
+
+/// A public page served from the page cache (`cache.rs`); on a miss, `load` reads
+/// what the template needs and the template is rendered once for the next viewers.
+/// The page may depend on the language, the path and query, whether a learner is signed
+/// in (layout links) and, with `Shared::ByTimeZone`, the viewer's time zone: nothing
+/// else of the viewer.
+pub async fn cached<T, F, Fut>(
+    req: &HttpRequest,
+    pages: &PageCache,
+    page: PageCtx,
+    shared: Shared,
+    load: F,
+) -> Result<HttpResponse, AppError>
+where
+    T: Template,
+    F: FnOnce(PageCtx) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let mut ctx = page.clone();
+    if shared == Shared::ByLanguage {
+        ctx.viewer_tz = None;
+    }
+    let key = CacheKey::page(
+        page.locale,
+        &page.rest,
+        req.query_string(),
+        ctx.viewer_tz.map(|tz| tz.0),
+        page.signed_in,
+    );
+    let response = pages
+        .get_or_render(key, HTML, || async move {
+            let template = load(ctx).await?;
+            Ok(Bytes::from(render_body(&template)?))
+        })
+        .await?;
+    let vary = match shared {
+        Shared::ByLanguage => "",
+        Shared::ByTimeZone => "Cookie",
+    };
+    Ok(response.respond(req, ok_remembering_language(&page), vary))
 }
 
 /// Renders a page with a non-200 status that the error middleware must leave alone.
@@ -192,12 +255,8 @@ pub fn render_status(
     status: actix_web::http::StatusCode,
     template: &impl Template,
 ) -> Result<HttpResponse, AppError> {
-    let body = template
-        .render()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
-    let mut res = HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body);
+    let body = render_body(template)?;
+    let mut res = HttpResponse::build(status).content_type(HTML).body(body);
     res.extensions_mut().insert(Rendered);
     Ok(res)
 }

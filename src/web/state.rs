@@ -6,6 +6,7 @@ use crate::db::Db;
 use crate::mail::worker::Mailer;
 use crate::settings::Settings;
 
+use super::cache::PageCache;
 use super::rate_limit::RateLimiter;
 
 pub struct AppState {
@@ -18,6 +19,9 @@ pub struct AppState {
     pub mailer: Option<Arc<Mailer>>,
     /// Derives registration links (confirm, manage, join).
     pub tokens: crate::services::registration_tokens::RegistrationTokens,
+    /// Rendered public pages and API lists, invalidated by the database's content
+    /// version.
+    pub pages: PageCache,
 }
 
 impl AppState {

@@ -17,6 +17,7 @@ mod health;
 mod i18n;
 mod mail;
 mod migrations;
+mod page_cache;
 mod programme_api;
 mod programme_pages;
 mod progress;

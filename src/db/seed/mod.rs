@@ -91,7 +91,9 @@ pub fn seed(db: &Db) -> anyhow::Result<SeedReport> {
     let programme: Programme = toml::from_str(PROGRAMME).context("programme.toml is invalid")?;
     let mut conn = db.conn()?;
     let now = Utc::now().naive_utc();
-    conn.transaction(|conn| load(conn, &programme, now))
+    let report = conn.transaction(|conn| load(conn, &programme, now));
+    db.content_changed();
+    report
 }
 
 fn text<'a>(texts: &'a Texts, locale: &str) -> &'a str {

@@ -1,8 +1,10 @@
-use actix_web::{HttpResponse, web};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use crate::domain::Slug;
 use crate::services::programme::{self, ReplayView, WebinarView};
+use crate::web::cache::CacheKey;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;
 use crate::web::state::AppState;
@@ -14,14 +16,24 @@ use super::ErrorBody;
     params(("lang" = Option<String>, Query, description = "fr, en or ar")),
     responses((status = 200, body = [WebinarView])))]
 pub async fn list_webinars(
+    req: HttpRequest,
     lang: ApiLang,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let webinars = state
-        .db
-        .run(move |c| programme::webinars(c, lang.0, Utc::now().naive_utc()))
+    let db = state.db.clone();
+    let key = CacheKey::api(lang.0, "/webinars");
+    let response = state
+        .pages
+        .get_or_render(key, "application/json", || async move {
+            let webinars = db
+                .run(move |c| programme::webinars(c, lang.0, Utc::now().naive_utc()))
+                .await?;
+            let json = serde_json::to_vec(&webinars).map_err(anyhow::Error::from)?;
+            Ok(Bytes::from(json))
+        })
         .await?;
-    Ok(HttpResponse::Ok().json(webinars))
+    // The language comes from `?lang=`, the `lang` cookie or Accept-Language.
+    Ok(response.respond(&req, HttpResponse::Ok(), "Accept-Language, Cookie"))
 }
 
 #[utoipa::path(get, path = "/api/v1/webinars/{slug}", tag = "programme",

@@ -1,10 +1,10 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 
 use crate::services::programme::{self, ModuleView, SeriesView, WebinarView};
 use crate::web::error::AppError;
-use crate::web::page::{PageCtx, render};
+use crate::web::page::{PageCtx, Shared, cached};
 use crate::web::state::AppState;
 
 #[derive(Template)]
@@ -17,27 +17,35 @@ struct HomePage {
 }
 
 pub async fn show_home(
+    req: HttpRequest,
     page: PageCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let locale = page.locale;
-    let (series, webinars, modules) = state
-        .db
-        .run(move |c| {
-            Ok((
-                programme::series(c, locale)?,
-                programme::webinars(c, locale, Utc::now().naive_utc())?,
-                programme::modules(c, locale)?,
-            ))
-        })
-        .await?;
-    render(
-        &page,
-        &HomePage {
-            page: page.clone(),
-            series,
-            webinars,
-            modules,
+    let db = state.db.clone();
+    // Next sessions are shown in their own zone only.
+    cached(
+        &req,
+        &state.pages,
+        page,
+        Shared::ByLanguage,
+        |page| async move {
+            let locale = page.locale;
+            let (series, webinars, modules) = db
+                .run(move |c| {
+                    Ok((
+                        programme::series(c, locale)?,
+                        programme::webinars(c, locale, Utc::now().naive_utc())?,
+                        programme::modules(c, locale)?,
+                    ))
+                })
+                .await?;
+            Ok(HomePage {
+                page,
+                series,
+                webinars,
+                modules,
+            })
         },
     )
+    .await
 }

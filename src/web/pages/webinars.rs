@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 
@@ -6,7 +6,7 @@ use crate::domain::{Locale, Slug, VideoSource};
 use crate::services::programme::{self, SeriesView, WebinarView};
 use crate::services::replays::{self, ReplayPlayer};
 use crate::web::error::AppError;
-use crate::web::page::{PageCtx, render};
+use crate::web::page::{PageCtx, Shared, cached};
 use crate::web::state::AppState;
 
 #[derive(Template)]
@@ -47,52 +47,68 @@ pub struct VersionQuery {
 }
 
 pub async fn list_webinars(
+    req: HttpRequest,
     page: PageCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let locale = page.locale;
-    let (series, webinars) = state
-        .db
-        .run(move |c| {
-            Ok((
-                programme::series(c, locale)?,
-                programme::webinars(c, locale, Utc::now().naive_utc())?,
-            ))
-        })
-        .await?;
-    render(
-        &page,
-        &WebinarsPage {
-            page: page.clone(),
-            series,
-            webinars,
+    let db = state.db.clone();
+    cached(
+        &req,
+        &state.pages,
+        page,
+        Shared::ByLanguage,
+        |page| async move {
+            let locale = page.locale;
+            let (series, webinars) = db
+                .run(move |c| {
+                    Ok((
+                        programme::series(c, locale)?,
+                        programme::webinars(c, locale, Utc::now().naive_utc())?,
+                    ))
+                })
+                .await?;
+            Ok(WebinarsPage {
+                page,
+                series,
+                webinars,
+            })
         },
     )
+    .await
 }
 
 pub async fn show_webinar(
+    req: HttpRequest,
     page: PageCtx,
     path: web::Path<(String, String)>,
     query: web::Query<VersionQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&path.1).map_err(|_| AppError::NotFound)?;
-    let locale = page.locale;
+    let db = state.db.clone();
     let asked: Option<Locale> = query.version.as_deref().and_then(|v| v.parse().ok());
-    let (webinar, versions) = state
-        .db
-        .run(move |c| {
-            let webinar = programme::webinar(c, slug.as_str(), locale, Utc::now().naive_utc())?;
-            let versions = programme::replays(c, slug.as_str(), locale)?;
-            Ok((webinar, versions))
-        })
-        .await?;
-    render(
-        &page,
-        &WebinarPage {
-            page: page.clone(),
-            webinar,
-            replay: replays::player(&versions, locale, asked),
+    // Sessions are shown in the viewer's zone too; `?version=` is part of the cache key.
+    cached(
+        &req,
+        &state.pages,
+        page,
+        Shared::ByTimeZone,
+        |page| async move {
+            let locale = page.locale;
+            let (webinar, versions) = db
+                .run(move |c| {
+                    let webinar =
+                        programme::webinar(c, slug.as_str(), locale, Utc::now().naive_utc())?;
+                    let versions = programme::replays(c, slug.as_str(), locale)?;
+                    Ok((webinar, versions))
+                })
+                .await?;
+            Ok(WebinarPage {
+                page,
+                webinar,
+                replay: replays::player(&versions, locale, asked),
+            })
         },
     )
+    .await
 }
