@@ -205,8 +205,12 @@ pub fn update(
             return Ok(UpdateOutcome::BelowConfirmed);
         }
         if capacity > before.capacity {
-            // REBASE: enable once main's registrations service has landed:
-            // crate::services::registrations::promote_waitlist(conn, session_id)?;
+            // New seats go to the waiting list first (main's registrations service).
+            crate::services::registrations::promote_waitlist(
+                conn,
+                session_id,
+                Utc::now().naive_utc(),
+            )?;
         }
         admin::audit(
             conn,

@@ -24,13 +24,8 @@ use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlas
 use actix_web::{App, web};
 
 use pages::{
-<<<<<<< HEAD
-    account, account_recovery, account_settings, certificates, home, invitations, learning, lessons,
-    modules, registrations, webinars,
-=======
     account, account_recovery, account_settings, certificates, home, invitations, learning,
-    lessons, modules, webinars,
->>>>>>> 5024382 (Admin tests: role table over every admin API route, sessions in their zone, campaign end to end through SMTP with funnel; write lock first in read-then-write transactions)
+    lessons, modules, registrations, webinars,
 };
 
 /// Routes and per-app configuration, shared by the server and the tests.

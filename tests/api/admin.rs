@@ -362,7 +362,10 @@ async fn a_campaign_end_to_end_through_the_smtp_receiver() {
     assert!(claire[0].text().contains("2030"));
     assert!(amina[0].header("List-Unsubscribe").is_some());
     assert!(amina[0].header("List-Unsubscribe-Post").is_some());
-    assert!(amina[0].attachment("text/calendar").is_none(), "no .ics before registering");
+    assert!(
+        amina[0].attachment("text/calendar").is_none(),
+        "no .ics before registering"
+    );
 
     // The personal link opens a page leading to the pre-filled form.
     let link = amina[0].link_containing("/ar/invitations/").unwrap();
