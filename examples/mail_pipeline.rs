@@ -29,13 +29,18 @@ impl Handler for Counter {
 }
 
 fn main() -> anyhow::Result<()> {
-    let count: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let count: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
     let received = Arc::new(AtomicUsize::new(0));
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let port = listener.local_addr()?.port();
     let mut server = Server::new(Counter(received.clone()));
     server.with_num_threads(64).with_tcp_listener(listener);
-    std::thread::spawn(move || server.serve());
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
 
     let tmp = tempfile::tempdir()?;
     let settings = Settings {
@@ -61,7 +66,9 @@ fn main() -> anyhow::Result<()> {
     drop(conn);
     let enqueue_s = started.elapsed().as_secs_f64();
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     let deliver_s = runtime.block_on(async {
         let mailer = convive::mail::mailer(&settings, db.clone())?;
         let started = Instant::now();
@@ -70,8 +77,16 @@ fn main() -> anyhow::Result<()> {
     })?;
     let got = received.load(Ordering::Relaxed);
     println!("backend: {backend}");
-    println!("enqueue {count} mails (one transaction): {:.3} s ({:.0}/s)", enqueue_s, count as f64 / enqueue_s);
-    println!("deliver {got} mails to a local SMTP receiver: {:.2} s ({:.0} messages/s)", deliver_s, got as f64 / deliver_s);
+    println!(
+        "enqueue {count} mails (one transaction): {:.3} s ({:.0}/s)",
+        enqueue_s,
+        count as f64 / enqueue_s
+    );
+    println!(
+        "deliver {got} mails to a local SMTP receiver: {:.2} s ({:.0} messages/s)",
+        deliver_s,
+        got as f64 / deliver_s
+    );
     anyhow::ensure!(got == count, "received {got} of {count}");
     Ok(())
 }

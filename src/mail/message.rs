@@ -177,18 +177,37 @@ mod dkim_tests {
             domain: "convive.example".into(),
             dkim: Some(dkim_config("convive2026", "convive.example", pem).unwrap()),
         };
-        let mut c = compose(Locale::Fr, "Invitation".into(), &[Block::Paragraph("x".into())], "f");
+        let mut c = compose(
+            Locale::Fr,
+            "Invitation".into(),
+            &[Block::Paragraph("x".into())],
+            "f",
+        );
         c.unsubscribe_url = Some("https://convive.example/unsubscribe/abc".into());
-        let raw = String::from_utf8(build(&envelope, 7, "elu@example.org", &c).unwrap().formatted()).unwrap();
+        let raw = String::from_utf8(
+            build(&envelope, 7, "elu@example.org", &c)
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
         let signature: String = raw
             .split("DKIM-Signature:")
             .nth(1)
             .expect("signed")
             .lines()
-            .take_while(|l| !l.contains(':') || l.starts_with(' ') || l.starts_with('\t') || l.contains("d=") )
+            .take_while(|l| {
+                !l.contains(':') || l.starts_with(' ') || l.starts_with('\t') || l.contains("d=")
+            })
             .collect();
-        assert!(signature.contains("d=convive.example") && signature.contains("s=convive2026"), "{signature}");
+        assert!(
+            signature.contains("d=convive.example") && signature.contains("s=convive2026"),
+            "{signature}"
+        );
         let lower = raw.to_lowercase();
-        assert!(lower.contains("list-unsubscribe:list-unsubscribe-post") || lower.contains("list-unsubscribe-post"), "{raw}");
+        assert!(
+            lower.contains("list-unsubscribe:list-unsubscribe-post")
+                || lower.contains("list-unsubscribe-post"),
+            "{raw}"
+        );
     }
 }
