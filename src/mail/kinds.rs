@@ -45,6 +45,15 @@ pub enum MailKind {
         unsubscribe_token: String,
         reminder: bool,
     },
+    /// Registration to the whole series: one link confirms every session of the group.
+    SeriesConfirm { group_id: i64 },
+    /// The series registration is confirmed: each session's outcome, one `.ics` per seat.
+    SeriesConfirmed { group_id: i64 },
+    /// Several sessions of a series registration cancelled at once: one CANCEL each.
+    SeriesCancelled {
+        group_id: i64,
+        registration_ids: Vec<i64>,
+    },
     /// Organiser announcement to the registrants of a session.
     Announcement {
         registration_id: i64,
@@ -68,6 +77,9 @@ impl MailKind {
             MailKind::ReplayAvailable { .. } => "replay_available",
             MailKind::Invitation { .. } => "invitation",
             MailKind::Announcement { .. } => "announcement",
+            MailKind::SeriesConfirm { .. } => "series_confirm",
+            MailKind::SeriesConfirmed { .. } => "series_confirmed",
+            MailKind::SeriesCancelled { .. } => "series_cancelled",
         }
     }
 }

@@ -16,6 +16,10 @@ pub enum Limit {
     Confirmation,
     PasswordReset,
     Invitation,
+    /// Registration requests naming one address (from any client): limits mail to it.
+    RegistrationAddress,
+    /// Confirmations with one token, i.e. of one registration (one address).
+    ConfirmationToken,
 }
 
 impl Limit {
@@ -29,12 +33,13 @@ impl Limit {
             Limit::Confirmation => (20, 20),
             Limit::PasswordReset => (5, 5),
             Limit::Invitation => (30, 30),
+            Limit::RegistrationAddress | Limit::ConfirmationToken => (5, 5),
         };
         Quota::per_minute(NonZeroU32::new(per_minute).expect("non-zero"))
             .allow_burst(NonZeroU32::new(burst).expect("non-zero"))
     }
 
-    const ALL: [Limit; 7] = [
+    const ALL: [Limit; 9] = [
         Limit::Login,
         Limit::LoginAccount,
         Limit::Signup,
@@ -42,6 +47,8 @@ impl Limit {
         Limit::Confirmation,
         Limit::PasswordReset,
         Limit::Invitation,
+        Limit::RegistrationAddress,
+        Limit::ConfirmationToken,
     ];
 }
 

@@ -4,6 +4,7 @@
 mod account;
 mod invitation;
 mod registration;
+mod series;
 mod test_mail;
 
 use fluent_bundle::FluentValue;
@@ -67,6 +68,9 @@ pub fn compose(
         | MailKind::SessionReminder { .. }
         | MailKind::ReplayAvailable { .. }
         | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
+        MailKind::SeriesConfirm { .. }
+        | MailKind::SeriesConfirmed { .. }
+        | MailKind::SeriesCancelled { .. } => series::compose(conn, &t, ctx, &kind),
         MailKind::Invitation {
             invitation_id,
             token,
