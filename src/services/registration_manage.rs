@@ -139,22 +139,27 @@ pub fn cancel(
 }
 
 /// Cancels one registration (without mail); false when there was nothing to cancel.
+/// When a concurrent request changed it first (e.g. confirmed it), cancels what it is now.
 pub(super) fn cancel_one(
     conn: &mut DbConnection,
     r: &Registration,
     now: NaiveDateTime,
 ) -> Result<bool, RegistrationError> {
-    let was = status_of(r);
-    if was == Status::Cancelled
-        || !q::transition(conn, r.id, was.as_str(), Status::Cancelled.as_str(), now)?
-    {
-        return Ok(false);
+    let mut was = status_of(r);
+    for _ in 0..2 {
+        if was == Status::Cancelled {
+            return Ok(false);
+        }
+        if q::transition(conn, r.id, was.as_str(), Status::Cancelled.as_str(), now)? {
+            if was == Status::Confirmed {
+                q::release_seat(conn, r.session_id)?;
+                promote_waitlist(conn, r.session_id, now)?;
+            }
+            return Ok(true);
+        }
+        was = status_of(&q::by_id(conn, r.id)?);
     }
-    if was == Status::Confirmed {
-        q::release_seat(conn, r.session_id)?;
-        promote_waitlist(conn, r.session_id, now)?;
-    }
-    Ok(true)
+    Ok(false)
 }
 
 /// Moves a registration to another session of the same webinar.

@@ -238,3 +238,47 @@ async fn the_series_api_registers_confirms_and_cancels_one_session() {
     let doc = app.get_json("/api/v1/openapi.json").await;
     assert!(doc["paths"]["/api/v1/series/registrations"]["post"].is_object());
 }
+
+#[tokio::test]
+async fn a_whole_series_invitation_leads_to_the_prefilled_series_form() {
+    let app = spawn_app().await;
+    let token = crate::admin::staff(&app, "orga@convive.test", "organiser");
+    let csv = "email,name,language,organisation,country\n\
+               omar@sousse.example.tn,Omar Trabelsi,en,City of Sousse,TN\n";
+    let res = crate::admin::api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        "/api/v1/admin/campaigns",
+        serde_json::json!({"series": true, "contacts_csv": csv}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    crate::admin::api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        &format!("/api/v1/admin/campaigns/{id}/send"),
+        serde_json::json!({}),
+    )
+    .await;
+    let mail = &app.smtp.wait_for("omar@sousse.example.tn", 1).await[0];
+    let page = app
+        .get_text(&path_of(&mail.link_containing("/invitations/").unwrap()))
+        .await;
+    let form_path = page
+        .split("href=\"")
+        .map(|s| s.split('"').next().unwrap())
+        .find(|h| h.starts_with("/en/series/register?invitation="))
+        .expect("a link to the series form");
+    let form = app.get_text(form_path).await;
+    for expected in [
+        "value=\"Omar Trabelsi\"",
+        "value=\"omar@sousse.example.tn\"",
+        "value=\"City of Sousse\"",
+        "<option value=\"TN\" selected>",
+    ] {
+        assert!(form.contains(expected), "{expected} missing");
+    }
+}
