@@ -75,6 +75,7 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
             format!("/{lang}/sessions/{session}/register"),
             true,
         ),
+        page("series-register", format!("/{lang}/series/register"), true),
         page("modules", format!("/{lang}/modules"), true),
         page("module", format!("/{lang}/modules/{module}"), true),
         page("lesson", format!("/{lang}/lessons/{lesson}"), true),
