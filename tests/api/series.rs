@@ -76,6 +76,14 @@ async fn one_form_and_one_mail_register_for_every_webinar_of_the_series() {
         ("consent", "on".into()),
     ];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Without consent: the error is next to the field, nothing typed is lost.
+    let res = post(&app, "/fr/series/register", &form[..form.len() - 1]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Votre accord est nécessaire pour vous inscrire."));
+    assert!(
+        html.contains("value=\"Karim Mansour\"") && html.contains("<option value=\"TN\" selected>")
+    );
     let res = post(&app, "/fr/series/register", &form).await;
     assert_eq!(res.status(), 200);
     // A double submit: still one mail.
