@@ -182,6 +182,11 @@ pub fn switch_session(
         if q::by_session_email(conn, to_session, &r.email)?.is_some() {
             return Err(RegistrationError::AlreadyRegistered);
         }
+        // Both sessions locked in id order: two people switching in opposite directions
+        // at once queue instead of deadlocking on PostgreSQL.
+        for id in [from.id.min(to.id), from.id.max(to.id)] {
+            q::lock_session(conn, id)?;
+        }
         q::move_to_session(conn, r.id, to_session)?;
         if was == Status::Confirmed {
             q::release_seat(conn, from.id)?;
