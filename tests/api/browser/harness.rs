@@ -34,6 +34,9 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--no-first-run",
     "--force-device-scale-factor=1",
     "--hide-scrollbars",
+    // The lesson player is driven from the test (`video.play()` without a user gesture).
+    "--autoplay-policy=no-user-gesture-required",
+    "--mute-audio",
 ];
 
 struct Tools {
@@ -302,6 +305,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
     }
 
+    /// Opens a link of the app found elsewhere (in a mail): `url` must point at the app.
+    pub async fn open_link(&self, url: &str) {
+        let path = url
+            .strip_prefix(&self.base)
+            .unwrap_or_else(|| panic!("{url} does not point at the app ({})", self.base));
+        self.open(path).await;
+    }
+
     /// Path (and query, fragment) of the page shown, without the app's address.
     pub async fn current_path(&self) -> String {
         let url = self.current_url().await.expect("current URL");
@@ -433,4 +444,15 @@ pub fn screenshot_dir() -> PathBuf {
         .parent()
         .expect("target dir")
         .join("screenshots")
+}
+
+/// The text of Fluent message `id` in `lang` (`fr`, `en`, `ar`), without isolation marks:
+/// what a page shows for a message without arguments.
+pub fn t(lang: &str, id: &str) -> String {
+    let locale: convive::domain::Locale = lang.parse().expect("fr, en or ar");
+    assert!(
+        convive::i18n::catalog().has(locale, id),
+        "no message {id} in {lang}"
+    );
+    convive::i18n::catalog().plain(locale, id, &[])
 }

@@ -32,7 +32,11 @@ mod harness;
 
 mod accessibility;
 mod axe;
+mod journey_learner;
+mod journey_official;
 mod keyboard;
+mod learner;
 mod navigation;
 mod pages;
 mod rtl;
+mod rtl_pages;
