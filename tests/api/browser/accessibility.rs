@@ -4,7 +4,7 @@
 use super::axe::AuditReport;
 use super::harness::Browser;
 use super::learner::{learner_pages, signed_in_learner};
-use super::pages::{Page, public_pages};
+use super::pages::{Page, public_pages, token_pages};
 use crate::helpers::spawn_app;
 
 /// Opens each page, checks its declared language, photographs the key ones and audits it.
@@ -30,7 +30,8 @@ async fn audit_public_pages(lang: &str) {
         return;
     };
     let mut report = AuditReport::default();
-    let pages = public_pages(&app, lang).await;
+    let mut pages = public_pages(&app, lang).await;
+    pages.extend(token_pages(&app, lang).await);
     audit_pages(&browser, lang, &pages, &mut report).await;
     browser.quit().await;
     report.assert_clean();
