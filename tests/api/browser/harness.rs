@@ -244,6 +244,16 @@ impl Browser {
     /// are skipped on this machine. Use as
     /// `let Some(browser) = Browser::launch(&app).await else { return };`.
     pub async fn launch(app: &TestApp) -> Option<Browser> {
+        Self::launch_with(app, true).await
+    }
+
+    /// The same with JavaScript turned off in the browser's settings (the test's own
+    /// WebDriver commands still work), to check that pages work without their scripts.
+    pub async fn launch_without_javascript(app: &TestApp) -> Option<Browser> {
+        Self::launch_with(app, false).await
+    }
+
+    async fn launch_with(app: &TestApp, javascript: bool) -> Option<Browser> {
         let tools = tools_or_skip()?;
         let profile = Profile {
             dir: tempfile::tempdir().expect("profile dir"),
@@ -265,6 +275,13 @@ impl Browser {
             profile.chromium_dir().display()
         ))
         .expect("user data dir");
+        if !javascript {
+            caps.add_experimental_option(
+                "prefs",
+                serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 }),
+            )
+            .expect("prefs");
+        }
 
         let driver = match WebDriver::new(chromedriver.url.clone(), caps).await {
             Ok(driver) => driver,

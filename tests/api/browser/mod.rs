@@ -37,6 +37,7 @@ mod journey_official;
 mod keyboard;
 mod learner;
 mod navigation;
+mod no_javascript;
 mod pages;
 mod rtl;
 mod rtl_pages;
