@@ -193,6 +193,18 @@ async fn a_learner_watches_resumes_completes_a_module_and_opens_the_certificate(
     browser
         .wait_video("ended", Duration::from_secs(40), |v| v.ended)
         .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let progress = browser.module_progress(&module).await;
+        if progress["lessons"][0]["completed"] == json!(true) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the lesson played to its end is not complete: {progress}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     browser
         .wait_for_text("[data-lesson-status]", &t("ar", "lesson-completed"))
         .await;

@@ -249,7 +249,7 @@ async fn official_registers_confirms_and_cancels(who: Official) {
     if lang == "ar" {
         browser.assert_isolated(who.name).await;
     }
-    browser.screenshot(&format!("{lang}-manage")).await;
+    browser.screenshot(&format!("{lang}-journey-manage")).await;
     browser
         .assert_accessible(&format!("{lang} manage page"))
         .await;
