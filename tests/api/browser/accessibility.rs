@@ -108,5 +108,20 @@ async fn the_audit_reports_known_violations() {
         .failure()
         .expect("the audit fails on serious violations");
     assert!(failure.contains("[critical] image-alt"), "{failure}");
+
+    // Two forms whose fields share an id: axe-core passes it, the audit's own check does not.
+    browser
+        .goto(
+            "data:text/html;charset=utf-8,<!doctype html><html lang=en><title>t</title><main>\
+             <form><label for=p>Password</label><input id=p type=password></form>\
+             <form><label for=p>Password</label><input id=p type=password></form></main>",
+        )
+        .await
+        .expect("sample page opens");
+    let mut report = AuditReport::default();
+    report.audit(&browser, "shared ids").await;
+    let failure = report.failure().expect("the audit fails on shared ids");
+    assert!(failure.contains("duplicate-id (own check)"), "{failure}");
+    assert_eq!(failure.matches("label (own check)").count(), 1, "{failure}");
     browser.quit().await;
 }
