@@ -278,6 +278,9 @@ async fn official_registers_confirms_and_cancels(who: Official) {
         )
         .await;
     assert_eq!(join_links, 0, "no join link once cancelled");
+    browser
+        .assert_accessible(&format!("{lang} manage page, cancelled"))
+        .await;
     assert_eq!(seats_left(&app, &sample.session).await, seats_before);
     let mails = app.smtp.wait_for(who.email, 3).await;
     assert!(
