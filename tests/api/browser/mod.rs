@@ -49,3 +49,4 @@ mod no_javascript;
 mod pages;
 mod rtl;
 mod rtl_pages;
+mod series;
