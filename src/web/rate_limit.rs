@@ -54,6 +54,8 @@ impl Limit {
 
 pub struct RateLimiter {
     enabled: bool,
+    /// Checks so far, to forget idle keys now and then (per-address keys are unbounded).
+    checks: std::sync::atomic::AtomicU64,
     limiters: Vec<(Limit, DefaultKeyedRateLimiter<String>)>,
 }
 
@@ -61,6 +63,7 @@ impl RateLimiter {
     pub fn new(enabled: bool) -> RateLimiter {
         RateLimiter {
             enabled,
+            checks: std::sync::atomic::AtomicU64::new(0),
             limiters: Limit::ALL
                 .iter()
                 .map(|l| (*l, DefaultKeyedRateLimiter::keyed(l.quota())))
@@ -78,6 +81,16 @@ impl RateLimiter {
             .iter()
             .find(|(l, _)| *l == limit)
             .expect("every limit has a limiter");
+        let n = self
+            .checks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n % 4096 == 4095 {
+            // Keys whose quota is full again carry no state: drop them.
+            for (_, l) in &self.limiters {
+                l.retain_recent();
+                l.shrink_to_fit();
+            }
+        }
         limiter
             .check_key(&key.to_owned())
             .map_err(|_| AppError::RateLimited)
