@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::harness::Browser;
+use super::harness::{Browser, t};
 use crate::helpers::spawn_app;
 
 #[tokio::test]
@@ -50,6 +50,12 @@ async fn the_series_manage_page_is_accessible_and_cancels_one_session() {
     browser.assert_accessible("ar series manage").await;
 
     browser.click(".series-registration form button").await;
+    browser
+        .wait_for_text(
+            ".series-registration .status-cancelled",
+            &t("ar", "registration-status-cancelled"),
+        )
+        .await;
     let statuses: Vec<String> = browser
         .eval(
             "return [...document.querySelectorAll('.series-registration .status')]\
