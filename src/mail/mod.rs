@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod compose;
+pub mod eml;
 pub mod kinds;
 pub mod layout;
 pub mod message;

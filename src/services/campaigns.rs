@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::campaigns::{self as q, Campaign, Invitation, NewInvitation};
 use crate::db::{DbConnection, DbError, admin, suppressions};
@@ -13,7 +13,7 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue_for;
 
-use super::contacts::{self, ContactList, ListError};
+use super::contacts::{self, ContactFile, ContactList, ListError};
 use super::tokens;
 
 #[derive(Clone, Copy, Debug)]
@@ -38,12 +38,12 @@ impl From<diesel::result::Error> for CampaignError {
     }
 }
 
-/// What became of each row of the uploaded list.
-#[derive(Clone, Debug, Default)]
+/// What became of each row of the uploaded list (kept with the campaign as JSON).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Report {
     pub valid: usize,
     /// (line, Fluent id of the reason)
-    pub invalid: Vec<(u64, &'static str)>,
+    pub invalid: Vec<(u64, String)>,
     pub duplicates: usize,
     pub duplicate_lines: Vec<u64>,
     /// (line, address) of valid rows whose address must not be mailed.
@@ -55,10 +55,10 @@ pub fn create(
     actor: i64,
     name: &str,
     target: Target,
-    contacts_csv: &str,
+    contacts: &ContactFile,
     default_locale: Locale,
 ) -> Result<(i64, Report), CampaignError> {
-    let list: ContactList = contacts::parse_csv(contacts_csv, default_locale)?;
+    let list: ContactList = contacts::parse(contacts, default_locale)?;
     conn.transaction(|conn| {
         crate::db::begin_write(conn)?;
         let (session_id, series) = match target {
@@ -85,7 +85,11 @@ pub fn create(
         }
         let mut report = Report {
             valid: list.contacts.len(),
-            invalid: list.invalid.iter().map(|b| (b.line, b.reason)).collect(),
+            invalid: list
+                .invalid
+                .iter()
+                .map(|b| (b.line, b.reason.to_owned()))
+                .collect(),
             duplicates: list.duplicate_lines.len(),
             duplicate_lines: list.duplicate_lines.clone(),
             suppressed: vec![],
@@ -112,6 +116,11 @@ pub fn create(
             })
             .collect();
         q::insert_invitations(conn, id, &rows, now)?;
+        q::set_report(
+            conn,
+            id,
+            &serde_json::to_string(&report).expect("a report serialises"),
+        )?;
         let detail = format!(
             "valid={} invalid={} duplicates={} suppressed={}",
             report.valid,
@@ -270,7 +279,7 @@ pub struct InviteeRow {
 }
 
 impl InviteeRow {
-    fn needs_reminder(&self) -> bool {
+    pub fn needs_reminder(&self) -> bool {
         self.queued && !self.registered && !self.unsubscribed && !self.failed
     }
 }
@@ -435,4 +444,10 @@ pub fn unsubscribe(
         suppressions::add(conn, &inv.email, "unsubscribe", now)?;
         Ok(Some(inv))
     })
+}
+
+/// The validation report stored with a campaign (empty for campaigns made before it was
+/// kept).
+pub fn stored_report(campaign: &Campaign) -> Report {
+    serde_json::from_str(&campaign.report).unwrap_or_default()
 }

@@ -7,8 +7,8 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::Locale;
-use crate::services::campaigns;
 use crate::services::programme::{self, SessionView};
+use crate::services::{announcements, campaigns};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::rate_limit::{Limit, client_key};
@@ -97,18 +97,24 @@ pub async fn show_unsubscribe(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
-    let inv = state
+    // An invitation's link, or an announcement's.
+    let (email, locale, done) = state
         .db
-        .run(move |c| campaigns::by_unsubscribe_token(c, &token))
+        .run(move |c| {
+            if let Some(inv) = campaigns::by_unsubscribe_token(c, &token)? {
+                return Ok(Some((inv.email, inv.locale, inv.unsubscribed_at.is_some())));
+            }
+            announcements::unsubscribe(c, &token, false)
+        })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &inv.locale);
+    let page = page_for(&req, &locale);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
-            done: inv.unsubscribed_at.is_some(),
-            email: inv.email,
+            done,
+            email,
         },
     )
 }
@@ -127,18 +133,23 @@ pub async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check(Limit::Invitation, &client_key(&req))?;
     let token = path.into_inner();
-    let inv = state
+    let (email, locale) = state
         .db
-        .run(move |c| campaigns::unsubscribe(c, &token))
+        .run(move |c| {
+            if let Some(inv) = campaigns::unsubscribe(c, &token)? {
+                return Ok(Some((inv.email, inv.locale)));
+            }
+            Ok(announcements::unsubscribe(c, &token, true)?.map(|(e, l, _)| (e, l)))
+        })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &inv.locale);
+    let page = page_for(&req, &locale);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
             done: true,
-            email: inv.email,
+            email,
         },
     )
 }
