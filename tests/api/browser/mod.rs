@@ -32,6 +32,7 @@ mod harness;
 
 mod accessibility;
 mod axe;
+mod campaign_progress;
 mod keyboard;
 mod navigation;
 mod pages;
