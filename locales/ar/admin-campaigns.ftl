@@ -100,6 +100,8 @@ admin-announcement-error-subject-missing = اكتب الموضوع بهذه ال
 admin-announcement-error-body-missing = اكتب الرسالة بهذه اللغة أيضًا، أو اترك الموضوع فارغًا.
 admin-announcement-error-subject-long = الموضوع طويل جدًا (200 حرف على الأكثر).
 admin-announcement-error-body-long = الرسالة طويلة جدًا (20000 حرف على الأكثر).
+unsubscribe-announcements-confirm = إيقاف إرسال الإعلانات والدعوات إلى { $email }؟
+unsubscribe-announcements-done = لن يتلقى { $email } إعلاناتنا ودعواتنا بعد الآن.
 mail-announcement-unsubscribe = عدم تلقي الإعلانات بعد الآن
 
 admin-mail-title = سجل البريد

@@ -118,6 +118,8 @@ admin-announcement-error-subject-missing = Write the subject in this language to
 admin-announcement-error-body-missing = Write the message in this language too, or leave the subject empty.
 admin-announcement-error-subject-long = The subject is too long (200 characters at most).
 admin-announcement-error-body-long = The message is too long (20,000 characters at most).
+unsubscribe-announcements-confirm = Stop sending announcements and invitations to { $email }?
+unsubscribe-announcements-done = { $email } will not receive our announcements and invitations any more.
 mail-announcement-unsubscribe = Do not receive announcements any more
 
 admin-mail-title = Mail log

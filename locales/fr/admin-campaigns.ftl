@@ -118,6 +118,8 @@ admin-announcement-error-subject-missing = Écrivez aussi l'objet dans cette lan
 admin-announcement-error-body-missing = Écrivez aussi le message dans cette langue, ou laissez l'objet vide.
 admin-announcement-error-subject-long = L'objet est trop long (200 caractères au plus).
 admin-announcement-error-body-long = Le message est trop long (20 000 caractères au plus).
+unsubscribe-announcements-confirm = Ne plus envoyer d'annonces ni d'invitations à { $email } ?
+unsubscribe-announcements-done = { $email } ne recevra plus nos annonces ni nos invitations.
 mail-announcement-unsubscribe = Ne plus recevoir d'annonces
 
 admin-mail-title = Journal des envois

@@ -301,6 +301,16 @@ pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbErr
         None => vec![],
     };
     let registrations = q::registrations_for(conn, &session_ids)?;
+    // Registrations by invitation and by address, so a list of 10,000 invitees against
+    // thousands of registrations stays linear.
+    let mut by_invitation: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut by_email: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in registrations.iter().enumerate() {
+        if let Some(inv) = r.invitation_id {
+            by_invitation.entry(inv).or_default().push(i);
+        }
+        by_email.entry(r.email.to_lowercase()).or_default().push(i);
+    }
     let mut mail_state: HashMap<i64, (bool, bool, bool)> = HashMap::new(); // sent, failed, pending
     let mut in_flight = 0;
     for (inv, status, _) in q::campaign_mails(conn, campaign_id)? {
@@ -326,10 +336,11 @@ pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbErr
         .into_iter()
         .map(|inv| {
             let key = inv.email.to_lowercase();
-            let regs: Vec<_> = registrations
-                .iter()
-                .filter(|r| r.invitation_id == Some(inv.id) || r.email.to_lowercase() == key)
-                .collect();
+            let mut found: Vec<usize> = by_invitation.get(&inv.id).cloned().unwrap_or_default();
+            found.extend(by_email.get(&key).into_iter().flatten());
+            found.sort_unstable();
+            found.dedup();
+            let regs: Vec<_> = found.into_iter().map(|i| &registrations[i]).collect();
             let (sent, failed, _) = mail_state.get(&inv.id).copied().unwrap_or_default();
             let mut row = InviteeRow {
                 id: inv.id,

@@ -143,7 +143,8 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
     // One-click unsubscribe from the announcement.
     let link = ar[0].link_containing("/unsubscribe/").unwrap();
     let path = &link[link.find("/unsubscribe/").unwrap()..];
-    assert!(app.get_text(path).await.contains("dir=\"rtl\""));
+    let question = unmarked(&app.get_text(path).await);
+    assert!(question.contains("dir=\"rtl\"") && question.contains("إيقاف إرسال الإعلانات"));
     let res = app
         .client
         .post(app.url(path))
@@ -152,6 +153,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
+    assert!(unmarked(&res.text().await.unwrap()).contains("لن يتلقى ar@madina.example إعلاناتنا"));
 
     // Through the API, with the waiting list: the unsubscribed address is skipped.
     let res = api(

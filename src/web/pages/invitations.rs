@@ -85,6 +85,21 @@ struct UnsubscribePage {
     page: PageCtx,
     done: bool,
     email: String,
+    /// The question and the confirmation, for an invitation or an announcement.
+    confirm_id: &'static str,
+    done_id: &'static str,
+}
+
+/// Messages of the unsubscribe page: (question, confirmation).
+fn unsubscribe_texts(announcement: bool) -> (&'static str, &'static str) {
+    if announcement {
+        (
+            "unsubscribe-announcements-confirm",
+            "unsubscribe-announcements-done",
+        )
+    } else {
+        ("unsubscribe-confirm", "unsubscribe-done")
+    }
 }
 
 fn page_for(req: &HttpRequest, locale: &str) -> PageCtx {
@@ -98,23 +113,27 @@ pub async fn show_unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
     // An invitation's link, or an announcement's.
-    let (email, locale, done) = state
+    let ((email, locale, done), announcement) = state
         .db
         .run(move |c| {
             if let Some(inv) = campaigns::by_unsubscribe_token(c, &token)? {
-                return Ok(Some((inv.email, inv.locale, inv.unsubscribed_at.is_some())));
+                let found = (inv.email, inv.locale, inv.unsubscribed_at.is_some());
+                return Ok(Some((found, false)));
             }
-            announcements::unsubscribe(c, &token, false)
+            Ok(announcements::unsubscribe(c, &token, false)?.map(|found| (found, true)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
     let page = page_for(&req, &locale);
+    let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
             done,
             email,
+            confirm_id,
+            done_id,
         },
     )
 }
@@ -133,23 +152,26 @@ pub async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check(Limit::Invitation, &client_key(&req))?;
     let token = path.into_inner();
-    let (email, locale) = state
+    let (email, locale, announcement) = state
         .db
         .run(move |c| {
             if let Some(inv) = campaigns::unsubscribe(c, &token)? {
-                return Ok(Some((inv.email, inv.locale)));
+                return Ok(Some((inv.email, inv.locale, false)));
             }
-            Ok(announcements::unsubscribe(c, &token, true)?.map(|(e, l, _)| (e, l)))
+            Ok(announcements::unsubscribe(c, &token, true)?.map(|(e, l, _)| (e, l, true)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
     let page = page_for(&req, &locale);
+    let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
             done: true,
             email,
+            confirm_id,
+            done_id,
         },
     )
 }
