@@ -67,6 +67,9 @@ admin-campaign-remind-button = { $count ->
     [one] Remind the one person who has not answered
    *[other] Remind the { $count } people who have not answered
 }
+admin-campaign-delete = Delete this draft
+admin-campaign-deleted = The draft campaign is deleted.
+admin-campaign-error-sent = This campaign has started sending: it stays, with its funnel.
 admin-campaign-funnel-title = Funnel
 admin-campaign-progress = Sending
 admin-campaign-sending = sending…

@@ -67,6 +67,9 @@ admin-campaign-remind-button = { $count ->
     [one] Relancer la personne qui n'a pas répondu
    *[other] Relancer les { $count } personnes qui n'ont pas répondu
 }
+admin-campaign-delete = Supprimer ce brouillon
+admin-campaign-deleted = Le brouillon de campagne est supprimé.
+admin-campaign-error-sent = L'envoi de cette campagne a commencé : elle est conservée, avec son entonnoir.
 admin-campaign-funnel-title = Entonnoir
 admin-campaign-progress = Envoi
 admin-campaign-sending = envoi en cours…

@@ -102,6 +102,23 @@ pub fn set_report(conn: &mut DbConnection, id: i64, report: &str) -> Result<(), 
     Ok(())
 }
 
+/// True when some invitation of the campaign was queued (sent or being sent).
+pub fn any_queued(conn: &mut DbConnection, campaign_id: i64) -> Result<bool, DbError> {
+    let n: i64 = invitations::table
+        .filter(invitations::campaign_id.eq(campaign_id))
+        .filter(invitations::queued_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Deletes a campaign and (by cascade) its invitations.
+pub fn delete_campaign(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
+    diesel::delete(invitations::table.filter(invitations::campaign_id.eq(id))).execute(conn)?;
+    diesel::delete(campaigns::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
 pub fn campaign(conn: &mut DbConnection, id: i64) -> Result<Campaign, DbError> {
     Ok(campaigns::table
         .find(id)

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod announcements;
+pub mod campaign_drafts;
 pub mod campaigns;
 pub mod certificate_pdf;
 pub mod certificates;

@@ -505,6 +505,18 @@ async fn a_campaign_from_the_pages_end_to_end() {
         "no reminder for Amina"
     );
 
+    // A campaign that has been sent cannot be deleted.
+    let res = api(
+        &app,
+        &token,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/admin/campaigns/{id}"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "campaign_sent");
+
     // Every action is in the audit log.
     let mut conn = app.db.conn().unwrap();
     let actions: Vec<String> = convive::db::admin::recent_audit(&mut conn, 20)

@@ -258,4 +258,22 @@ async fn unusable_files_are_explained_next_to_the_field() {
     let id = campaign_id(&res);
     let page = unmarked(&orga.get_text(&format!("/en/admin/campaigns/{id}")).await);
     assert!(page.contains("Hélène"), "{page}");
+
+    // A draft that was never sent can be deleted (a wrong list), and is gone.
+    let csrf = crate::learners::csrf_of(&page);
+    let res = orga
+        .post_form(
+            &format!("/en/admin/campaigns/{id}/delete"),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let list = unmarked(&orga.get_text("/en/admin/campaigns?deleted=1").await);
+    assert!(list.contains("The draft campaign is deleted."));
+    assert_eq!(
+        orga.get(&format!("/en/admin/campaigns/{id}"))
+            .await
+            .status(),
+        404
+    );
 }

@@ -224,3 +224,27 @@ pub async fn list_campaigns(
         .collect();
     Ok(HttpResponse::Ok().json(body))
 }
+
+/// `DELETE /api/v1/admin/campaigns/{id}`: a campaign never sent; 409 once sending began.
+pub async fn delete_campaign(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = who.id();
+    let deleted = state
+        .db
+        .run(move |c| crate::services::campaign_drafts::delete_draft(c, actor, id))
+        .await?;
+    if deleted {
+        return Ok(HttpResponse::NoContent().finish());
+    }
+    let mut res = HttpResponse::Conflict().finish();
+    res.extensions_mut().insert(crate::web::error::ErrorInfo {
+        code: "campaign_sent",
+        message_id: "admin-campaign-error-sent",
+        fields: vec![],
+    });
+    Ok(res)
+}

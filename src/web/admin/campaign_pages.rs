@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::db::campaigns::{self as q, Campaign};
 use crate::domain::Locale;
+use crate::services::campaign_drafts;
 use crate::services::campaigns::{self, FunnelCounts, InviteeRow, Report};
 use crate::services::session_labels;
 use crate::web::csrf;
@@ -46,6 +47,13 @@ pub struct CampaignItem {
 struct ListPage {
     page: PageCtx,
     campaigns: Vec<CampaignItem>,
+    deleted: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    deleted: Option<u8>,
 }
 
 /// How a campaign's target reads: a session, or the whole series.
@@ -67,6 +75,7 @@ pub async fn list_campaigns(
     _who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let campaigns = state
@@ -90,6 +99,7 @@ pub async fn list_campaigns(
         &ListPage {
             page: page.clone(),
             campaigns,
+            deleted: query.deleted.is_some(),
         },
     )
 }
@@ -124,6 +134,7 @@ struct CampaignPage {
     page_no: usize,
     pages: usize,
     notice: Option<(&'static str, usize)>,
+    not_deleted: bool,
 }
 
 impl CampaignPage {
@@ -155,6 +166,8 @@ pub struct CampaignQuery {
     page: Option<usize>,
     sent: Option<usize>,
     reminded: Option<usize>,
+    #[serde(rename = "not-deleted")]
+    not_deleted: Option<u8>,
 }
 
 pub async fn show_campaign(
@@ -225,6 +238,7 @@ pub async fn show_campaign(
         (_, Some(n)) => Some(("admin-campaign-reminded-notice", n)),
         _ => None,
     };
+    let not_deleted = query.not_deleted.is_some();
     let report = campaigns::stored_report(&campaign);
     let duplicate_lines = report
         .duplicate_lines
@@ -252,6 +266,7 @@ pub async fn show_campaign(
             page_no,
             pages,
             notice,
+            not_deleted,
             campaign,
         },
     )
@@ -319,6 +334,33 @@ pub async fn send_campaign(
     let queued = state.db.run(move |c| campaigns::send(c, actor, id)).await?;
     state.wake_mailer();
     Ok(back_to(&page, id, &format!("sent={queued}")))
+}
+
+/// Deletes a campaign that was never sent.
+pub async fn delete_campaign(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let (_, id) = path.into_inner();
+    let actor = who.id();
+    let deleted = state
+        .db
+        .run(move |c| campaign_drafts::delete_draft(c, actor, id))
+        .await?;
+    if !deleted {
+        return Ok(back_to(&page, id, "not-deleted=1"));
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            format!("{}?deleted=1", page.href("/admin/campaigns")),
+        ))
+        .finish())
 }
 
 /// Reminds the invitees who have not answered.

@@ -21,6 +21,10 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
         web::get().to(campaign_preview::preview_campaign),
     )
     .route(
+        "/admin/campaigns/{id}",
+        web::delete().to(api_campaigns::delete_campaign),
+    )
+    .route(
         "/admin/sessions/{id}/announcements",
         web::post().to(api_announcements::create_announcement),
     )
@@ -68,6 +72,10 @@ pub fn configure_pages(cfg: &mut web::ServiceConfig) {
         web::post().to(campaign_pages::remind_campaign),
     )
     .route(
+        "/admin/campaigns/{id}/delete",
+        web::post().to(campaign_pages::delete_campaign),
+    )
+    .route(
         "/admin/campaigns/{id}/preview",
         web::get().to(campaign_preview::show_preview),
     )
@@ -100,9 +108,10 @@ pub fn configure_pages(cfg: &mut web::ServiceConfig) {
 }
 
 /// Every API route registered by `configure_api`.
-pub const CAMPAIGN_API_ROUTES: [(&str, &str); 8] = [
+pub const CAMPAIGN_API_ROUTES: [(&str, &str); 9] = [
     ("GET", "/api/v1/admin/campaigns"),
     ("GET", "/api/v1/admin/campaigns/{id}/preview"),
+    ("DELETE", "/api/v1/admin/campaigns/{id}"),
     ("POST", "/api/v1/admin/sessions/{id}/announcements"),
     ("GET", "/api/v1/admin/announcements"),
     ("GET", "/api/v1/admin/announcements/{id}"),
@@ -112,13 +121,14 @@ pub const CAMPAIGN_API_ROUTES: [(&str, &str); 8] = [
 ];
 
 /// Every page route registered by `configure_pages` (with the language prefix).
-pub const CAMPAIGN_PAGE_ROUTES: [(&str, &str); 15] = [
+pub const CAMPAIGN_PAGE_ROUTES: [(&str, &str); 16] = [
     ("GET", "/{lang}/admin/campaigns/new"),
     ("GET", "/{lang}/admin/campaigns"),
     ("POST", "/{lang}/admin/campaigns"),
     ("GET", "/{lang}/admin/campaigns/{id}"),
     ("POST", "/{lang}/admin/campaigns/{id}/send"),
     ("POST", "/{lang}/admin/campaigns/{id}/remind"),
+    ("POST", "/{lang}/admin/campaigns/{id}/delete"),
     ("GET", "/{lang}/admin/campaigns/{id}/preview"),
     ("GET", "/{lang}/admin/campaigns/{id}/preview/{locale}"),
     ("GET", "/{lang}/admin/announcements/new"),
