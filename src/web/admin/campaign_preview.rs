@@ -19,25 +19,14 @@ use crate::web::state::AppState;
 use super::auth::Organiser;
 
 /// What composers need, taken from the running mailer or built from the settings.
-fn mail_context(state: &AppState) -> MailContext {
+fn mail_context(state: &AppState) -> Result<MailContext, AppError> {
     if let Some(m) = &state.mailer {
-        return m.context.clone();
+        return Ok(m.context.clone());
     }
-    let from: Option<(String, String)> = state.settings.mail_from.rsplit_once('<').map(|(n, a)| {
-        (
-            n.trim().trim_matches('"').to_owned(),
-            a.trim_end_matches('>').trim().to_owned(),
-        )
-    });
-    let (name, email) =
-        from.unwrap_or_else(|| ("Convive".into(), state.settings.mail_from.clone()));
-    MailContext {
-        public_url: state.settings.public_url(),
-        domain: email.rsplit('@').next().unwrap_or("localhost").to_owned(),
-        organiser_name: name,
-        organiser_email: email,
-        tokens: state.tokens.clone(),
-    }
+    Ok(crate::mail::compose_context(
+        &state.settings,
+        state.tokens.clone(),
+    )?)
 }
 
 #[derive(Deserialize, Default)]
@@ -51,7 +40,7 @@ async fn compose_all(
     id: i64,
     reminder: bool,
 ) -> Result<Vec<(Locale, Composed)>, AppError> {
-    let ctx = mail_context(state);
+    let ctx = mail_context(state)?;
     state
         .db
         .run(move |c| {
@@ -130,7 +119,7 @@ pub async fn show_preview_html(
 ) -> Result<HttpResponse, AppError> {
     let (_, id, locale) = path.into_inner();
     let locale: Locale = locale.parse().map_err(|_| AppError::NotFound)?;
-    let ctx = mail_context(&state);
+    let ctx = mail_context(&state)?;
     let reminder = query.reminder;
     let mail = state
         .db
