@@ -174,6 +174,21 @@ async fn ten_thousand_rows_with_every_kind_of_bad_row_csv_and_xlsx() {
         "The email address is not valid."
     );
 
+    // Past the API's limit for a list, a clear 413 in the API's error shape.
+    let huge = "a".repeat(convive::web::admin::upload::MAX_JSON_BYTES);
+    let res = api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        "/api/v1/admin/campaigns?lang=en",
+        json!({"series": true, "contacts_csv": huge}),
+    )
+    .await;
+    assert_eq!(res.status(), 413);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "payload_too_large");
+    assert!(body["message"].as_str().unwrap().contains("too large"));
+
     let all: Value = api(
         &app,
         &token,
