@@ -17,6 +17,8 @@ pub struct Campaign {
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// The validation report of the contact list (JSON), see `services::campaigns`.
+    pub report: String,
 }
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -93,6 +95,30 @@ pub fn insert_invitations(
     Ok(())
 }
 
+pub fn set_report(conn: &mut DbConnection, id: i64, report: &str) -> Result<(), DbError> {
+    diesel::update(campaigns::table.find(id))
+        .set(campaigns::report.eq(report))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// True when some invitation of the campaign was queued (sent or being sent).
+pub fn any_queued(conn: &mut DbConnection, campaign_id: i64) -> Result<bool, DbError> {
+    let n: i64 = invitations::table
+        .filter(invitations::campaign_id.eq(campaign_id))
+        .filter(invitations::queued_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Deletes a campaign and (by cascade) its invitations.
+pub fn delete_campaign(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
+    diesel::delete(invitations::table.filter(invitations::campaign_id.eq(id))).execute(conn)?;
+    diesel::delete(campaigns::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
 pub fn campaign(conn: &mut DbConnection, id: i64) -> Result<Campaign, DbError> {
     Ok(campaigns::table
         .find(id)
@@ -116,6 +142,22 @@ pub fn invitations_of(
         .order(invitations::id)
         .select(Invitation::as_select())
         .load(conn)?)
+}
+
+/// The name of the first invitee of a campaign who reads `locale` (for previews).
+pub fn first_name_in(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    locale: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(invitations::table
+        .filter(invitations::campaign_id.eq(campaign_id))
+        .filter(invitations::locale.eq(locale))
+        .filter(invitations::full_name.ne(""))
+        .order(invitations::id)
+        .select(invitations::full_name)
+        .first(conn)
+        .optional()?)
 }
 
 pub fn invitation(conn: &mut DbConnection, id: i64) -> Result<Invitation, DbError> {

@@ -1,9 +1,11 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
 pub mod admin;
+pub mod announcements;
 pub mod campaigns;
 pub mod content_version;
 pub mod learning;
+pub mod mail_log;
 pub mod models;
 pub mod outbox;
 pub mod programme;

@@ -97,6 +97,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        report -> Text,
     }
 }
 
@@ -338,3 +339,41 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations
 );
 diesel::allow_tables_to_appear_in_same_query!(registration_group_members, sessions);
+
+diesel::table! {
+    announcements (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        include_waitlisted -> Bool,
+        idempotency_key -> Text,
+        queued -> Integer,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    announcement_texts (announcement_id, locale) {
+        announcement_id -> BigInt,
+        locale -> Text,
+        subject -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
+    announcement_recipients (id) {
+        id -> BigInt,
+        announcement_id -> BigInt,
+        registration_id -> Nullable<BigInt>,
+        email -> Text,
+        locale -> Text,
+        unsubscribe_token_hash -> Text,
+        unsubscribed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(announcements -> sessions (session_id));
+diesel::joinable!(announcement_texts -> announcements (announcement_id));
+diesel::joinable!(announcement_recipients -> announcements (announcement_id));

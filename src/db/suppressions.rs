@@ -54,3 +54,9 @@ pub fn reasons(conn: &mut DbConnection, emails: &[&str]) -> Result<Vec<(String, 
         .select((suppressions::email_hash, suppressions::reason))
         .load(conn)?)
 }
+
+/// Lifts the suppression of an address (an organiser retrying a bounced mail).
+pub fn remove(conn: &mut DbConnection, email: &str) -> Result<(), DbError> {
+    diesel::delete(suppressions::table.find(email_hash(email))).execute(conn)?;
+    Ok(())
+}

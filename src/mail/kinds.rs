@@ -59,6 +59,9 @@ pub enum MailKind {
         registration_id: i64,
         subject: String,
         body: String,
+        /// One-click unsubscribe (`List-Unsubscribe`); absent in older rows.
+        #[serde(default)]
+        unsubscribe_token: Option<String>,
     },
 }
 

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod compose;
+pub mod eml;
 pub mod kinds;
 pub mod layout;
 pub mod message;
@@ -36,15 +37,12 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         (None, None) => None,
         _ => anyhow::bail!("CONVIVE_DKIM_SELECTOR and CONVIVE_DKIM_KEY go together"),
     };
-    let context = compose::MailContext {
-        public_url: settings.public_url(),
-        organiser_name: from.name.clone().unwrap_or_else(|| "Convive".to_owned()),
-        organiser_email: from.email.to_string(),
-        domain: domain.clone(),
-        tokens: crate::services::registration_tokens::RegistrationTokens::from_secret(
+    let context = compose_context(
+        settings,
+        crate::services::registration_tokens::RegistrationTokens::from_secret(
             &crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?,
         ),
-    };
+    )?;
     Ok(Arc::new(worker::Mailer {
         transport: transport::Transport::from_settings(
             settings.smtp_url.as_deref(),
@@ -55,4 +53,23 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         db,
         wake: Notify::new(),
     }))
+}
+
+/// What composers need, from the settings, for a process that composes without sending
+/// (the back office's previews when the worker runs elsewhere).
+pub fn compose_context(
+    settings: &Settings,
+    tokens: crate::services::registration_tokens::RegistrationTokens,
+) -> anyhow::Result<compose::MailContext> {
+    let from: lettre::message::Mailbox = settings
+        .mail_from
+        .parse()
+        .map_err(|e| anyhow::anyhow!("CONVIVE_MAIL_FROM is not a valid address: {e}"))?;
+    Ok(compose::MailContext {
+        public_url: settings.public_url(),
+        organiser_name: from.name.clone().unwrap_or_else(|| "Convive".to_owned()),
+        organiser_email: from.email.to_string(),
+        domain: from.email.domain().to_owned(),
+        tokens,
+    })
 }

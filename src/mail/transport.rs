@@ -67,7 +67,7 @@ impl Transport {
         match self {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
             Transport::Files(dir) => {
-                let path = dir.join(format!("{outbox_id:08}-{kind}.eml"));
+                let path = dir.join(eml_name(outbox_id, kind));
                 tokio::fs::write(&path, message.formatted())
                     .await
                     .map_err(|e| {
@@ -76,6 +76,16 @@ impl Transport {
             }
         }
     }
+}
+
+/// The file name of an outbox row's `.eml` file in the mail dir.
+pub fn eml_name(outbox_id: i64, kind: &str) -> String {
+    format!("{outbox_id:08}-{kind}.eml")
+}
+
+/// Where the `.eml` file of an outbox row is when no SMTP server is configured.
+pub fn eml_path(data_dir: &std::path::Path, outbox_id: i64, kind: &str) -> PathBuf {
+    data_dir.join("mail").join(eml_name(outbox_id, kind))
 }
 
 fn classify(e: lettre::transport::smtp::Error) -> SendError {

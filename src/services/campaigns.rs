@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::campaigns::{self as q, Campaign, Invitation, NewInvitation};
 use crate::db::{DbConnection, DbError, admin, suppressions};
@@ -13,7 +13,7 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue_for;
 
-use super::contacts::{self, ContactList, ListError};
+use super::contacts::{self, ContactFile, ContactList, ListError};
 use super::tokens;
 
 #[derive(Clone, Copy, Debug)]
@@ -38,12 +38,12 @@ impl From<diesel::result::Error> for CampaignError {
     }
 }
 
-/// What became of each row of the uploaded list.
-#[derive(Clone, Debug, Default)]
+/// What became of each row of the uploaded list (kept with the campaign as JSON).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Report {
     pub valid: usize,
     /// (line, Fluent id of the reason)
-    pub invalid: Vec<(u64, &'static str)>,
+    pub invalid: Vec<(u64, String)>,
     pub duplicates: usize,
     pub duplicate_lines: Vec<u64>,
     /// (line, address) of valid rows whose address must not be mailed.
@@ -55,10 +55,10 @@ pub fn create(
     actor: i64,
     name: &str,
     target: Target,
-    contacts_csv: &str,
+    contacts: &ContactFile,
     default_locale: Locale,
 ) -> Result<(i64, Report), CampaignError> {
-    let list: ContactList = contacts::parse_csv(contacts_csv, default_locale)?;
+    let list: ContactList = contacts::parse(contacts, default_locale)?;
     conn.transaction(|conn| {
         crate::db::begin_write(conn)?;
         let (session_id, series) = match target {
@@ -85,7 +85,11 @@ pub fn create(
         }
         let mut report = Report {
             valid: list.contacts.len(),
-            invalid: list.invalid.iter().map(|b| (b.line, b.reason)).collect(),
+            invalid: list
+                .invalid
+                .iter()
+                .map(|b| (b.line, b.reason.to_owned()))
+                .collect(),
             duplicates: list.duplicate_lines.len(),
             duplicate_lines: list.duplicate_lines.clone(),
             suppressed: vec![],
@@ -112,6 +116,11 @@ pub fn create(
             })
             .collect();
         q::insert_invitations(conn, id, &rows, now)?;
+        q::set_report(
+            conn,
+            id,
+            &serde_json::to_string(&report).expect("a report serialises"),
+        )?;
         let detail = format!(
             "valid={} invalid={} duplicates={} suppressed={}",
             report.valid,
@@ -270,7 +279,7 @@ pub struct InviteeRow {
 }
 
 impl InviteeRow {
-    fn needs_reminder(&self) -> bool {
+    pub fn needs_reminder(&self) -> bool {
         self.queued && !self.registered && !self.unsubscribed && !self.failed
     }
 }
@@ -292,6 +301,16 @@ pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbErr
         None => vec![],
     };
     let registrations = q::registrations_for(conn, &session_ids)?;
+    // Registrations by invitation and by address, so a list of 10,000 invitees against
+    // thousands of registrations stays linear.
+    let mut by_invitation: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut by_email: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in registrations.iter().enumerate() {
+        if let Some(inv) = r.invitation_id {
+            by_invitation.entry(inv).or_default().push(i);
+        }
+        by_email.entry(r.email.to_lowercase()).or_default().push(i);
+    }
     let mut mail_state: HashMap<i64, (bool, bool, bool)> = HashMap::new(); // sent, failed, pending
     let mut in_flight = 0;
     for (inv, status, _) in q::campaign_mails(conn, campaign_id)? {
@@ -317,10 +336,11 @@ pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbErr
         .into_iter()
         .map(|inv| {
             let key = inv.email.to_lowercase();
-            let regs: Vec<_> = registrations
-                .iter()
-                .filter(|r| r.invitation_id == Some(inv.id) || r.email.to_lowercase() == key)
-                .collect();
+            let mut found: Vec<usize> = by_invitation.get(&inv.id).cloned().unwrap_or_default();
+            found.extend(by_email.get(&key).into_iter().flatten());
+            found.sort_unstable();
+            found.dedup();
+            let regs: Vec<_> = found.into_iter().map(|i| &registrations[i]).collect();
             let (sent, failed, _) = mail_state.get(&inv.id).copied().unwrap_or_default();
             let mut row = InviteeRow {
                 id: inv.id,
@@ -435,4 +455,10 @@ pub fn unsubscribe(
         suppressions::add(conn, &inv.email, "unsubscribe", now)?;
         Ok(Some(inv))
     })
+}
+
+/// The validation report stored with a campaign (empty for campaigns made before it was
+/// kept).
+pub fn stored_report(campaign: &Campaign) -> Report {
+    serde_json::from_str(&campaign.report).unwrap_or_default()
 }

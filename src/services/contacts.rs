@@ -1,6 +1,7 @@
 //! Contact lists for invitation campaigns: CSV text (comma or semicolon, optional BOM,
-//! any column order with a header) becomes typed contacts and a report in which every
-//! row is accounted for: valid, invalid (line and reason), or merged as a duplicate.
+//! any column order with a header) or an XLSX workbook (same columns, same checks)
+//! becomes typed contacts and a report in which every row is accounted for: valid,
+//! invalid (line and reason), or merged as a duplicate.
 
 use std::collections::HashMap;
 
@@ -91,7 +92,46 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// Parses a contact list; `default_locale` applies to rows without a language.
+/// An uploaded contact list, as the organiser sent it.
+#[derive(Clone, Debug)]
+pub enum ContactFile {
+    /// CSV text (UTF-8, optional BOM, `,` or `;`).
+    Csv(String),
+    /// An Excel workbook (`.xlsx`): the first worksheet is read.
+    Xlsx(Vec<u8>),
+}
+
+impl ContactFile {
+    /// Decides from the content: a ZIP archive (`PK\x03\x04`) is a workbook, anything
+    /// else must be CSV text in UTF-8 (Windows-1252 from older spreadsheets is converted).
+    pub fn from_upload(bytes: Vec<u8>) -> ContactFile {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return ContactFile::Xlsx(bytes);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => ContactFile::Csv(text),
+            Err(e) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+                ContactFile::Csv(text.into_owned())
+            }
+        }
+    }
+}
+
+/// Parses a contact list of either kind; `default_locale` applies to rows without a
+/// language.
+pub fn parse(file: &ContactFile, default_locale: Locale) -> Result<ContactList, ListError> {
+    match file {
+        ContactFile::Csv(text) => parse_csv(text, default_locale),
+        ContactFile::Xlsx(bytes) => parse_xlsx(bytes, default_locale),
+    }
+}
+
+/// One row as read from the file: its line (or spreadsheet row) number and its cells,
+/// or the line of a row that could not be read at all.
+type RawRow = Result<(u64, Vec<String>), u64>;
+
+/// Parses a CSV contact list; `default_locale` applies to rows without a language.
 pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, ListError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -99,37 +139,80 @@ pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, List
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader
+    let headers: Vec<String> = reader
         .headers()
         .map_err(|_| ListError("admin-contacts-error-unreadable"))?
-        .clone();
-    let columns: Vec<Option<Column>> = headers.iter().map(column).collect();
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader.records().enumerate().map(|(i, r)| match r {
+        Ok(rec) => {
+            let line = rec.position().map(|p| p.line()).unwrap_or(i as u64 + 2);
+            Ok((line, rec.iter().map(str::to_owned).collect()))
+        }
+        Err(e) => Err(e.position().map(|p| p.line()).unwrap_or(i as u64 + 2)),
+    });
+    from_rows(&headers, rows, default_locale)
+}
+
+/// Parses the first worksheet of an `.xlsx` workbook: the first non-empty row is the
+/// header; line numbers are the spreadsheet's row numbers.
+pub fn parse_xlsx(bytes: &[u8], default_locale: Locale) -> Result<ContactList, ListError> {
+    use calamine::{Reader, Xlsx};
+    let unreadable = ListError("admin-contacts-error-unreadable-xlsx");
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| unreadable)?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or(unreadable)?
+        .map_err(|_| unreadable)?;
+    let first_row = u64::from(range.start().map(|(r, _)| r).unwrap_or(0)) + 1;
+    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    let mut rows = range.rows().enumerate().map(|(i, cells)| {
+        let mut values = vec![String::new(); first_col];
+        values.extend(cells.iter().map(cell_text));
+        (first_row + i as u64, values)
+    });
+    let headers = loop {
+        match rows.next() {
+            None => return Err(ListError("admin-contacts-error-no-email-column")),
+            Some((_, cells)) if cells.iter().all(|c| c.trim().is_empty()) => continue,
+            Some((_, cells)) => break cells,
+        }
+    };
+    from_rows(&headers, rows.map(Ok), default_locale)
+}
+
+/// A spreadsheet cell as the text a person would read in it.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string(),
+    }
+}
+
+/// Turns rows under a header into contacts: every row ends up valid, invalid (with its
+/// line and reason), merged as a duplicate, or skipped as blank.
+fn from_rows(
+    headers: &[String],
+    rows: impl Iterator<Item = RawRow>,
+    default_locale: Locale,
+) -> Result<ContactList, ListError> {
+    let columns: Vec<Option<Column>> = headers.iter().map(|h| column(h)).collect();
     if !columns.contains(&Some(Column::Email)) {
         return Err(ListError("admin-contacts-error-no-email-column"));
     }
-    let rows = reader.records().map(|r| {
-        r.map(|rec| {
-            let line = rec.position().map(|p| p.line()).unwrap_or(0);
-            let cells: Vec<(Column, String)> = columns
-                .iter()
-                .zip(rec.iter())
-                .filter_map(|(c, v)| c.map(|c| (c, v.to_owned())))
-                .collect();
-            (line, cells)
-        })
-    });
     let mut list = ContactList::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut count = 0;
-    for (i, row) in rows.enumerate() {
-        count += 1;
-        if count > MAX_ROWS {
+    for (count, row) in rows.enumerate() {
+        if count >= MAX_ROWS {
             return Err(ListError("admin-contacts-error-too-many"));
         }
-        let (line, cells) = match row {
+        let (line, values) = match row {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 2);
+            Err(line) => {
                 list.invalid.push(BadRow {
                     line,
                     reason: "admin-contacts-reason-unreadable",
@@ -137,7 +220,12 @@ pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, List
                 continue;
             }
         };
-        if cells.iter().all(|(_, v)| v.is_empty()) {
+        let cells: Vec<(Column, String)> = columns
+            .iter()
+            .zip(values)
+            .filter_map(|(c, v)| c.map(|c| (c, v)))
+            .collect();
+        if cells.iter().all(|(_, v)| v.trim().is_empty()) {
             continue; // a blank line is not a contact
         }
         match contact(line, &cells, default_locale) {
@@ -257,5 +345,59 @@ mod tests {
             parse_csv("name;country\nA;FR\n", Locale::Fr).unwrap_err(),
             ListError("admin-contacts-error-no-email-column")
         );
+    }
+
+    #[test]
+    fn xlsx_rows_go_through_the_same_checks() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        // The table starts at B3: line numbers are the spreadsheet's rows.
+        for (c, h) in ["Langue", "Email", "Nom", "Pays"].iter().enumerate() {
+            sheet.write_string(2, 1 + c as u16, *h).unwrap();
+        }
+        let rows = [
+            ["ar", "amina@fes.ma", "أمينة", "MA"],
+            ["fr", "not-an-address", "Jean", "FR"],
+            ["", "", "", ""],
+            ["en", "AMINA@FES.MA", "Amina", ""],
+        ];
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, v) in cells.iter().enumerate() {
+                if !v.is_empty() {
+                    sheet.write_string(3 + r as u32, 1 + c as u16, *v).unwrap();
+                }
+            }
+        }
+        sheet.write_number(8, 2, 33612345678.0).unwrap();
+        sheet.write_string(8, 1, "fr").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let list = parse(&ContactFile::from_upload(bytes), Locale::Fr).unwrap();
+        assert_eq!(list.contacts.len(), 1);
+        assert_eq!(list.contacts[0].name, "أمينة");
+        assert_eq!(list.contacts[0].line, 4);
+        let reasons: Vec<_> = list.invalid.iter().map(|b| (b.line, b.reason)).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (5, "admin-contacts-reason-bad-email"),
+                (9, "admin-contacts-reason-bad-email"),
+            ]
+        );
+        assert_eq!(list.duplicate_lines, vec![7]);
+        assert_eq!(
+            parse(
+                &ContactFile::Xlsx(b"PK\x03\x04garbage".to_vec()),
+                Locale::Fr
+            )
+            .unwrap_err(),
+            ListError("admin-contacts-error-unreadable-xlsx")
+        );
+    }
+
+    #[test]
+    fn windows_1252_text_is_read() {
+        let file = ContactFile::from_upload(b"email;name\nh@v.fr;H\xe9l\xe8ne\n".to_vec());
+        let list = parse(&file, Locale::Fr).unwrap();
+        assert_eq!(list.contacts[0].name, "Hélène");
     }
 }

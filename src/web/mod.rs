@@ -105,7 +105,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/certificates/{code}/pdf",
                     web::get().to(certificates::download_certificate),
                 )
-                .configure(account_routes),
+                .configure(account_routes)
+                .configure(admin::campaign_routes::configure_pages),
         );
 }
 

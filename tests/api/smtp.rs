@@ -74,6 +74,7 @@ impl ReceivedMail {
 struct State {
     messages: Vec<ReceivedMail>,
     temp_failures_left: u32,
+    perm_failures_left: u32,
 }
 
 #[derive(Clone)]
@@ -96,6 +97,10 @@ impl Handler for Recorder {
         if state.temp_failures_left > 0 {
             state.temp_failures_left -= 1;
             return INTERNAL_ERROR;
+        }
+        if state.perm_failures_left > 0 {
+            state.perm_failures_left -= 1;
+            return NO_MAILBOX;
         }
         self.to = to.to_vec();
         self.data.clear();
@@ -155,6 +160,12 @@ impl SmtpReceiver {
     /// The next `n` deliveries are answered 451.
     pub fn fail_temporarily(&self, n: u32) {
         self.state.lock().unwrap().temp_failures_left = n;
+    }
+
+    /// The next `n` deliveries are answered 550 (e.g. a mailbox that is fixed later).
+    #[allow(dead_code)]
+    pub fn fail_permanently(&self, n: u32) {
+        self.state.lock().unwrap().perm_failures_left = n;
     }
 
     pub fn messages(&self) -> Vec<ReceivedMail> {

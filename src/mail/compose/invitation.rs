@@ -5,23 +5,44 @@ use chrono::{TimeZone as _, Utc};
 use fluent_bundle::FluentValue;
 
 use super::{ComposeError, MailContext, Texts};
+use crate::db::campaigns::Campaign;
 use crate::db::{DbConnection, admin, campaigns, programme};
 use crate::domain::TimeZone;
 use crate::i18n::format_datetime;
 use crate::mail::layout::{self, Block, Composed};
 use crate::services::programme::localise;
 
+/// The raw tokens of an invitee's links, and whether this is the reminder.
+pub struct Links<'a> {
+    pub token: &'a str,
+    pub unsubscribe_token: &'a str,
+    pub reminder: bool,
+}
+
 pub fn compose(
     conn: &mut DbConnection,
     t: &Texts,
     ctx: &MailContext,
     invitation_id: i64,
-    token: &str,
-    unsubscribe_token: &str,
-    reminder: bool,
+    links: &Links,
 ) -> Result<Composed, ComposeError> {
     let inv = campaigns::invitation(conn, invitation_id)?;
     let campaign = campaigns::campaign(conn, inv.campaign_id)?;
+    compose_for(conn, t, ctx, &campaign, &inv.full_name, links)
+}
+
+/// The invitation of `campaign` for an invitee called `full_name` (empty: a polite
+/// greeting without a name).
+pub fn compose_for(
+    conn: &mut DbConnection,
+    t: &Texts,
+    ctx: &MailContext,
+    campaign: &Campaign,
+    full_name: &str,
+    links: &Links,
+) -> Result<Composed, ComposeError> {
+    let (token, unsubscribe_token, reminder) =
+        (links.token, links.unsubscribe_token, links.reminder);
     let (title, facts) = match campaign.session_id {
         Some(session_id) => {
             let s = admin::session_by_id(conn, session_id)?;
@@ -49,10 +70,10 @@ pub fn compose(
             (title, vec![])
         }
     };
-    let name = if inv.full_name.is_empty() {
+    let name = if full_name.is_empty() {
         t.get("mail-invitation-no-name")
     } else {
-        inv.full_name.clone()
+        full_name.to_owned()
     };
     let subject_id = if reminder {
         "mail-invitation-reminder-subject"

@@ -2,7 +2,7 @@
 //! payload and the current state of the database.
 
 mod account;
-mod invitation;
+pub mod invitation;
 mod registration;
 mod series;
 mod test_mail;
@@ -81,11 +81,40 @@ pub fn compose(
             &t,
             ctx,
             *invitation_id,
-            token,
-            unsubscribe_token,
-            *reminder,
+            &invitation::Links {
+                token,
+                unsubscribe_token,
+                reminder: *reminder,
+            },
         ),
     }
+}
+
+/// The invitation of a campaign as an invitee reading `locale` gets it, composed by the
+/// real composer: the first invitee of that language lends their name, and the links
+/// carry a placeholder token that opens nothing.
+pub fn preview_invitation(
+    conn: &mut DbConnection,
+    ctx: &MailContext,
+    campaign_id: i64,
+    locale: Locale,
+    reminder: bool,
+) -> Result<Composed, ComposeError> {
+    let campaign = crate::db::campaigns::campaign(conn, campaign_id)?;
+    let name = crate::db::campaigns::first_name_in(conn, campaign_id, locale.code())?;
+    let placeholder = "preview";
+    invitation::compose_for(
+        conn,
+        &Texts { locale },
+        ctx,
+        &campaign,
+        &name.unwrap_or_default(),
+        &invitation::Links {
+            token: placeholder,
+            unsubscribe_token: placeholder,
+            reminder,
+        },
+    )
 }
 
 /// Messages of one language, without bidi isolation marks (mail headers and text).

@@ -300,23 +300,32 @@ pub fn compose(
         MailKind::Announcement {
             subject: s,
             body: b,
+            unsubscribe_token,
             ..
         } => {
-            let mut c = layout::compose(
-                t.locale,
-                s.clone(),
-                &[
-                    Block::Paragraph(t.with(
-                        "mail-announcement-intro",
-                        &[("name", name.clone()), ("when", when(&d, t.locale).into())],
-                    )),
-                    Block::Paragraph(b.clone()),
-                    facts(t, &d),
-                    Block::Links(vec![manage]),
-                ],
-                &footer,
+            let unsubscribe = unsubscribe_token
+                .as_ref()
+                .map(|tok| format!("{}/unsubscribe/{tok}", ctx.public_url));
+            let mut links = vec![manage];
+            if let Some(url) = &unsubscribe {
+                links.push((t.get("mail-announcement-unsubscribe"), url.clone()));
+            }
+            let mut blocks = vec![Block::Paragraph(t.with(
+                "mail-announcement-intro",
+                &[("name", name.clone()), ("when", when(&d, t.locale).into())],
+            ))];
+            // The organiser's paragraphs stay paragraphs.
+            blocks.extend(
+                b.split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Block::Paragraph(p.to_owned())),
             );
+            blocks.push(facts(t, &d));
+            blocks.push(Block::Links(links));
+            let mut c = layout::compose(t.locale, s.clone(), &blocks, &footer);
             c.auto_submitted = false;
+            c.unsubscribe_url = unsubscribe;
             c
         }
         _ => unreachable!("filtered above"),

@@ -7,11 +7,13 @@ use serde_json::{Value, json};
 use crate::domain::Locale;
 use crate::i18n::catalog;
 use crate::services::campaigns::{self, CampaignError, Report, Target};
+use crate::services::contacts::ContactFile;
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
 use crate::web::state::AppState;
 
 use super::auth::Organiser;
+use super::upload;
 
 impl From<CampaignError> for AppError {
     fn from(e: CampaignError) -> Self {
@@ -34,6 +36,9 @@ pub struct NewCampaignBody {
     name: String,
     #[serde(default)]
     contacts_csv: String,
+    /// An `.xlsx` workbook, base64-encoded (instead of `contacts_csv`).
+    #[serde(default)]
+    contacts_xlsx: String,
 }
 
 /// The validation report, reasons in the request's language.
@@ -69,11 +74,30 @@ pub async fn create_campaign(
     who: Organiser,
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<NewCampaignBody>,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let locale = negotiate(&req);
-    let body = body.into_inner();
+    // Contact lists run past the API's default body limit: this route has its own.
+    let Some(bytes) = upload::read_body(payload, upload::MAX_JSON_BYTES).await? else {
+        return Ok(upload::too_large());
+    };
+    let body: NewCampaignBody =
+        serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest {
+            code: "bad_request",
+            message_id: "error-bad-request",
+        })?;
     let target = target(body.session_id, body.series)?;
+    let contacts = if body.contacts_xlsx.is_empty() {
+        ContactFile::Csv(body.contacts_csv)
+    } else {
+        use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(body.contacts_xlsx.trim())
+            .map_err(|_| {
+                AppError::Validation(vec![("contacts_xlsx", "admin-campaigns-error-base64")])
+            })?;
+        ContactFile::Xlsx(bytes)
+    };
     let default_locale = state.settings.default_locale;
     let actor = who.id();
     let name = if body.name.trim().is_empty() {
@@ -89,7 +113,7 @@ pub async fn create_campaign(
                 actor,
                 &name,
                 target,
-                &body.contacts_csv,
+                &contacts,
                 default_locale,
             ))
         })
@@ -124,10 +148,17 @@ pub async fn remind_campaign(
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }
 
+#[derive(Deserialize)]
+pub struct CampaignQuery {
+    /// `false` leaves the invitee list out (the campaign page's progress polling).
+    invitees: Option<bool>,
+}
+
 pub async fn get_campaign(
     _who: Organiser,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    query: web::Query<CampaignQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (campaign, funnel) = state
@@ -139,7 +170,7 @@ pub async fn get_campaign(
             ))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(json!({
+    let mut body = json!({
         "id": campaign.id,
         "name": campaign.name,
         "session_id": campaign.session_id,
@@ -148,6 +179,72 @@ pub async fn get_campaign(
         "funnel": funnel.counts,
         "in_flight": funnel.in_flight,
         "watched_note": "watched counts invitees whose account has watched lesson videos; replay viewing is not recorded per person",
-        "invitees": funnel.invitees,
-    })))
+    });
+    if query.invitees != Some(false) {
+        body["invitees"] = json!(funnel.invitees);
+    }
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// `GET /api/v1/admin/campaigns`: every campaign, newest first, with funnel totals and
+/// the validation report of its list.
+pub async fn list_campaigns(
+    _who: Organiser,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let locale = negotiate(&req);
+    let list = state
+        .db
+        .run(|c| {
+            let mut out = vec![];
+            for campaign in crate::db::campaigns::all_campaigns(c)? {
+                let funnel = campaigns::funnel(c, campaign.id)?;
+                out.push((campaign, funnel.counts, funnel.in_flight));
+            }
+            Ok(out)
+        })
+        .await?;
+    let body: Vec<Value> = list
+        .into_iter()
+        .map(|(c, counts, in_flight)| {
+            json!({
+                "id": c.id,
+                "name": c.name,
+                "session_id": c.session_id,
+                "series": c.whole_series,
+                "status": c.status,
+                "created_at": c.created_at.and_utc().to_rfc3339(),
+                "sent_at": c.sent_at.map(|t| t.and_utc().to_rfc3339()),
+                "funnel": counts,
+                "in_flight": in_flight,
+                "report": report_json(&campaigns::stored_report(&c), locale),
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// `DELETE /api/v1/admin/campaigns/{id}`: a campaign never sent; 409 once sending began.
+pub async fn delete_campaign(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = who.id();
+    let deleted = state
+        .db
+        .run(move |c| crate::services::campaign_drafts::delete_draft(c, actor, id))
+        .await?;
+    if deleted {
+        return Ok(HttpResponse::NoContent().finish());
+    }
+    let mut res = HttpResponse::Conflict().finish();
+    res.extensions_mut().insert(crate::web::error::ErrorInfo {
+        code: "campaign_sent",
+        message_id: "admin-campaign-error-sent",
+        fields: vec![],
+    });
+    Ok(res)
 }

@@ -1,10 +1,21 @@
 //! The back office: `/{lang}/admin/…` pages and `/api/v1/admin/…` JSON, organisers only
 //! (every handler takes the `Organiser` or `Admin` extractor, checked on the server).
 
+pub mod announcements;
+pub mod api_announcements;
 pub mod api_campaigns;
+pub mod api_mail;
 pub mod api_sessions;
 pub mod auth;
+pub mod campaign_new;
+pub mod campaign_pages;
+pub mod campaign_preview;
+pub mod campaign_routes;
+pub mod mail_log;
 pub mod organisers;
+pub mod upload;
+
+pub use campaign_routes::{CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES};
 
 use actix_web::web;
 
@@ -45,7 +56,8 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
     .route(
         "/admin/organisers/{id}/role",
         web::post().to(organisers::change_role),
-    );
+    )
+    .configure(campaign_routes::configure_api);
 }
 
 /// Every admin API route: the access test (tests/api/admin_access.rs) walks this list

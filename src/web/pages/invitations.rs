@@ -7,8 +7,8 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::Locale;
-use crate::services::campaigns;
 use crate::services::programme::{self, SessionView};
+use crate::services::{announcements, campaigns};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::rate_limit::{Limit, client_key};
@@ -89,6 +89,21 @@ struct UnsubscribePage {
     page: PageCtx,
     done: bool,
     email: String,
+    /// The question and the confirmation, for an invitation or an announcement.
+    confirm_id: &'static str,
+    done_id: &'static str,
+}
+
+/// Messages of the unsubscribe page: (question, confirmation).
+fn unsubscribe_texts(announcement: bool) -> (&'static str, &'static str) {
+    if announcement {
+        (
+            "unsubscribe-announcements-confirm",
+            "unsubscribe-announcements-done",
+        )
+    } else {
+        ("unsubscribe-confirm", "unsubscribe-done")
+    }
 }
 
 fn page_for(req: &HttpRequest, locale: &str) -> PageCtx {
@@ -101,18 +116,28 @@ pub async fn show_unsubscribe(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
-    let inv = state
+    // An invitation's link, or an announcement's.
+    let ((email, locale, done), announcement) = state
         .db
-        .run(move |c| campaigns::by_unsubscribe_token(c, &token))
+        .run(move |c| {
+            if let Some(inv) = campaigns::by_unsubscribe_token(c, &token)? {
+                let found = (inv.email, inv.locale, inv.unsubscribed_at.is_some());
+                return Ok(Some((found, false)));
+            }
+            Ok(announcements::unsubscribe(c, &token, false)?.map(|found| (found, true)))
+        })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &inv.locale);
+    let page = page_for(&req, &locale);
+    let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
-            done: inv.unsubscribed_at.is_some(),
-            email: inv.email,
+            done,
+            email,
+            confirm_id,
+            done_id,
         },
     )
 }
@@ -131,18 +156,26 @@ pub async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check(Limit::Invitation, &client_key(&req))?;
     let token = path.into_inner();
-    let inv = state
+    let (email, locale, announcement) = state
         .db
-        .run(move |c| campaigns::unsubscribe(c, &token))
+        .run(move |c| {
+            if let Some(inv) = campaigns::unsubscribe(c, &token)? {
+                return Ok(Some((inv.email, inv.locale, false)));
+            }
+            Ok(announcements::unsubscribe(c, &token, true)?.map(|(e, l, _)| (e, l, true)))
+        })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &inv.locale);
+    let page = page_for(&req, &locale);
+    let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,
         &UnsubscribePage {
             page: page.clone(),
             done: true,
-            email: inv.email,
+            email,
+            confirm_id,
+            done_id,
         },
     )
 }

@@ -40,8 +40,10 @@ mod harness;
 
 mod accessibility;
 mod axe;
+mod campaign_progress;
 mod journey_learner;
 mod journey_official;
+
 mod keyboard;
 mod learner;
 mod navigation;
