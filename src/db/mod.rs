@@ -1,13 +1,16 @@
 //! The only place that speaks diesel. One connection type over SQLite and PostgreSQL.
 
 pub mod admin;
+pub mod backup;
 pub mod campaigns;
 pub mod content_version;
 pub mod learning;
 pub mod models;
 pub mod outbox;
+pub mod privacy;
 pub mod programme;
 pub mod registrations;
+pub mod retention;
 pub mod schema;
 pub mod seed;
 pub mod suppressions;

@@ -309,3 +309,15 @@ diesel::allow_tables_to_appear_in_same_query!(registrations, sessions);
 diesel::allow_tables_to_appear_in_same_query!(invitations, campaigns);
 diesel::allow_tables_to_appear_in_same_query!(user_tokens, users, lesson_progress);
 diesel::allow_tables_to_appear_in_same_query!(sessions, webinars);
+
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        email -> Text,
+        locale -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}

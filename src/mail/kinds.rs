@@ -51,6 +51,8 @@ pub enum MailKind {
         subject: String,
         body: String,
     },
+    /// The link that opens export and erasure of one's data (`services::privacy`).
+    PrivacyLink { token: String },
 }
 
 impl MailKind {
@@ -68,6 +70,7 @@ impl MailKind {
             MailKind::ReplayAvailable { .. } => "replay_available",
             MailKind::Invitation { .. } => "invitation",
             MailKind::Announcement { .. } => "announcement",
+            MailKind::PrivacyLink { .. } => "privacy_link",
         }
     }
 }

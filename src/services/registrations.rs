@@ -16,7 +16,7 @@ use super::registration_tokens::{Purpose, RegistrationTokens};
 use super::tokens;
 
 /// Wording version of the processing notice the registrant consented to.
-pub const CONSENT_VERSION: &str = "2026-11";
+pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
 const CONFIRM_WITHIN: Duration = Duration::days(7);
 
 #[derive(Debug, thiserror::Error)]

@@ -16,6 +16,8 @@ pub enum Limit {
     Confirmation,
     PasswordReset,
     Invitation,
+    /// Asking for a link to one's data (per client address and per address asked).
+    Privacy,
 }
 
 impl Limit {
@@ -29,12 +31,13 @@ impl Limit {
             Limit::Confirmation => (20, 20),
             Limit::PasswordReset => (5, 5),
             Limit::Invitation => (30, 30),
+            Limit::Privacy => (5, 5),
         };
         Quota::per_minute(NonZeroU32::new(per_minute).expect("non-zero"))
             .allow_burst(NonZeroU32::new(burst).expect("non-zero"))
     }
 
-    const ALL: [Limit; 7] = [
+    const ALL: [Limit; 8] = [
         Limit::Login,
         Limit::LoginAccount,
         Limit::Signup,
@@ -42,6 +45,7 @@ impl Limit {
         Limit::Confirmation,
         Limit::PasswordReset,
         Limit::Invitation,
+        Limit::Privacy,
     ];
 }
 
