@@ -5,10 +5,9 @@
 use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDateTime, Utc};
-use diesel::Connection;
 
 use crate::db::models::{NewUser, User};
-use crate::db::{DbConnection, DbError, users};
+use crate::db::{DbConnection, DbError, users, write_transaction};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::{MailKind, kinds};
 
@@ -17,7 +16,7 @@ use super::{passwords, tokens};
 /// Fields that did not parse, each with the Fluent id saying why.
 pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
-pub const CONSENT_VERSION: &str = "2026-11";
+pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
 pub const VERIFY: &str = "verify";
 pub const EMAIL_CHANGE: &str = "email_change";
 pub const RESET: &str = "reset";
@@ -161,7 +160,7 @@ fn send_token(
 /// link is sent (its password is left as it was).
 pub fn signup(conn: &mut DbConnection, s: &Signup) -> Result<(), AccountError> {
     let hash = passwords::hash(&s.password);
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         match users::by_email_ci(conn, s.email.as_str())? {
             Some(existing) if existing.email_verified_at.is_none() => {
                 send_token(conn, &existing, &s.email, VERIFY, None, Duration::hours(48))?;
@@ -196,7 +195,7 @@ pub fn verify(conn: &mut DbConnection, raw: &str) -> Result<User, AccountError> 
     if !tokens::looks_valid(raw.trim()) {
         return Err(AccountError::InvalidToken);
     }
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         let token = users::token_by_hash(conn, &[VERIFY, EMAIL_CHANGE], &tokens::hash(raw))?
             .ok_or(AccountError::InvalidToken)?;
         let user = users::by_id(conn, token.user_id)?.ok_or(AccountError::InvalidToken)?;
@@ -226,11 +225,15 @@ pub fn login(conn: &mut DbConnection, email: &str, password: &str) -> Result<Use
         Ok(e) => users::by_email_ci(conn, e.as_str())?,
         Err(_) => None,
     };
+    // One argon2 verification whatever happens, so the time taken tells nothing about
+    // whether the address has an account (an oversized password is never hashed).
+    let too_long = password.len() > MAX_PASSWORD * 4;
+    let candidate = if too_long { "" } else { password };
     let Some(user) = user else {
-        passwords::verify(password, dummy_hash());
+        passwords::verify(candidate, dummy_hash());
         return Err(AccountError::InvalidCredentials);
     };
-    if password.len() > MAX_PASSWORD * 4 || !passwords::verify(password, &user.password_hash) {
+    if !passwords::verify(candidate, &user.password_hash) || too_long {
         return Err(AccountError::InvalidCredentials);
     }
     if user.email_verified_at.is_none() {
@@ -251,7 +254,7 @@ pub fn forgot_password(conn: &mut DbConnection, email: &str) -> Result<(), Accou
             "account-error-email",
         )]));
     };
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         if let Some(user) = users::by_email_ci(conn, email.as_str())? {
             send_token(conn, &user, &email, RESET, None, Duration::hours(1))?;
         }
@@ -270,7 +273,7 @@ pub fn reset_password(
         return Err(AccountError::InvalidToken);
     }
     let hash = passwords::hash(password);
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         let token = users::token_by_hash(conn, &[RESET], &tokens::hash(raw))?
             .filter(|t| t.used_at.is_none() && t.expires_at.is_none_or(|e| e >= now()))
             .ok_or(AccountError::InvalidToken)?;
@@ -346,7 +349,7 @@ pub fn change_email(
     check_current(user, password)?;
     let email = EmailAddress::parse(new_email)
         .map_err(|_| AccountError::Invalid(vec![("new_email", "account-error-email")]))?;
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         if users::by_email_ci(conn, email.as_str())?.is_none() {
             send_token(
                 conn,
@@ -367,7 +370,7 @@ pub fn delete_account(
     password: &str,
 ) -> Result<(), AccountError> {
     check_current(user, password)?;
-    conn.transaction(|conn| Ok(users::delete(conn, user.id)?))
+    write_transaction(conn, |conn| Ok(users::delete(conn, user.id)?))
 }
 
 #[cfg(test)]

@@ -94,6 +94,15 @@ fn delimiter(text: &str) -> u8 {
 /// Parses a contact list; `default_locale` applies to rows without a language.
 pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, ListError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac files end lines with a bare CR, which the CSV reader does not count as a
+    // line: rows would be reported on the wrong (and the same) line.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
