@@ -194,19 +194,30 @@ fn contact(
             .code()
             .to_owned()
     };
-    let name = get(Column::Name);
-    let organisation = get(Column::Organisation);
+    let name = plain_text(get(Column::Name));
+    let organisation = plain_text(get(Column::Organisation));
     if name.chars().count() > 200 || organisation.chars().count() > 200 {
         return Err("admin-contacts-reason-too-long");
     }
     Ok(Contact {
         line,
         email,
-        name: name.to_owned(),
+        name,
         locale,
-        organisation: organisation.to_owned(),
+        organisation,
         country,
     })
+}
+
+/// Control characters (line breaks inside quoted cells, NUL, which PostgreSQL refuses
+/// in text) become spaces; runs of white space become one.
+pub fn plain_text(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A duplicate fills what the first row left empty.

@@ -71,6 +71,15 @@ impl From<DbError> for AppError {
                 | DatabaseErrorKind::SerializationFailure,
                 info,
             )) => AppError::Unavailable(info.message().to_owned()),
+            // PostgreSQL refuses NUL and invalid UTF-8 in text: the input was bad.
+            DbError::Query(Error::DatabaseError(_, info))
+                if info.message().contains("invalid byte sequence") =>
+            {
+                AppError::BadRequest {
+                    code: "bad_request",
+                    message_id: "error-bad-request",
+                }
+            }
             DbError::Query(Error::DatabaseError(_, info)) if is_transient(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
             }

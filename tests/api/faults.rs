@@ -77,6 +77,32 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
     assert_localised_503(res).await;
     // Reading still works while the writer holds the lock (WAL).
     assert_eq!(app.get("/fr/webinars").await.status(), 200);
+    // The form gets a page in its language (Arabic, right to left).
+    let browser = crate::learners::Browser::new(&app);
+    let form = browser
+        .get_text(&format!("/ar/sessions/{session}/register"))
+        .await;
+    let res = browser
+        .post_form(
+            &format!("/ar/sessions/{session}/register"),
+            &[
+                ("csrf", crate::learners::csrf_of(&form).as_str()),
+                ("full_name", "Fatima Zahra"),
+                ("email", "locked-form@example.org"),
+                ("organisation", "Commune de Fès"),
+                ("function", "civil_servant"),
+                ("territory", "Fès"),
+                ("country", "MA"),
+                ("locale", "ar"),
+                ("timezone", "Africa/Casablanca"),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 503);
+    let html = crate::learners::plain(&res.text().await.unwrap());
+    assert!(html.contains(r#"dir="rtl""#));
+    assert!(html.contains("الخدمة غير متاحة مؤقتًا"), "{html}");
     locker.batch_execute("ROLLBACK").unwrap();
 
     assert_eq!(

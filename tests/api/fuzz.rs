@@ -216,6 +216,8 @@ pub fn nasty() -> impl Strategy<Value = String> {
         1 => any::<i64>().prop_map(|n| n.to_string()),
         1 => any::<f64>().prop_map(|f| f.to_string()),
         1 => "[a-z0-9._+-]{1,20}@[a-z0-9-]{1,20}\\.[a-z]{2,5}",
+        // PostgreSQL refuses NUL in text: plausible text with one inside.
+        1 => "[A-Za-z ]{0,12}".prop_map(|s| format!("{s}\0{s}")),
     ]
 }
 
