@@ -340,6 +340,29 @@ async fn login_redirects_only_to_this_site() {
         )
         .await;
     assert_eq!(res.headers()["location"], "/fr/modules");
+    // The other redirects: `/` by language, and paths that look like another host.
+    for payload in REDIRECT_PAYLOADS {
+        let res = app
+            .client
+            .get(app.url("/"))
+            .header("accept-language", payload.replace(['\r', '\n', '\t'], ""))
+            .send()
+            .await
+            .unwrap();
+        let to = res.headers()["location"].to_str().unwrap();
+        assert!(["/fr/", "/en/", "/ar/"].contains(&to), "{payload:?} → {to}");
+    }
+    for path in [
+        "//evil.example/fr/learning",
+        "/%2F%2Fevil.example",
+        "/\\evil.example",
+    ] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        if let Some(to) = res.headers().get("location") {
+            let to = to.to_str().unwrap();
+            assert!(stays_on_site(to), "{path} → {to}");
+        }
+    }
     // Pages that require sign-in send back to themselves only.
     let res = Browser::new(&app).get("/fr/learning").await;
     let to = res.headers()["location"].to_str().unwrap();
