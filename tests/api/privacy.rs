@@ -178,12 +178,31 @@ async fn export_then_erase_from_the_mailed_link() {
     assert!(app.smtp.to("nobody@example.org").is_empty());
     let token = token_from(&mail);
     {
+        // Only the token's hash is kept; the sent mail's payload no longer holds it.
         let mut conn = app.db.conn().unwrap();
         let stored: Vec<String> = convive::db::schema::privacy_requests::table
             .select(convive::db::schema::privacy_requests::token_hash)
             .load(&mut *conn)
             .unwrap();
         assert_eq!(stored, vec![convive::services::tokens::hash(&token)]);
+        let mut checked = false;
+        for _ in 0..200 {
+            let payloads: Vec<(String, String)> = outbox::table
+                .filter(outbox::kind.eq("privacy_link"))
+                .select((outbox::status, outbox::payload))
+                .load(&mut *conn)
+                .unwrap();
+            if payloads.iter().all(|(s, _)| s == "sent") {
+                assert!(
+                    payloads.iter().all(|(_, p)| !p.contains(&token)),
+                    "{payloads:?}"
+                );
+                checked = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(checked, "the privacy mail is recorded as sent");
     }
 
     // The link opens a page; opening it changes nothing.
