@@ -380,6 +380,13 @@ async fn the_api_exports_and_erases_with_the_mailed_token() {
     );
     let junk = post("/api/v1/privacy/export", json!({ "token": "../../etc" })).await;
     assert_eq!(junk.status(), 400);
+    let doc = app.get_json("/api/v1/openapi.json").await;
+    for path in ["requests", "export", "erase"] {
+        assert!(
+            doc["paths"][format!("/api/v1/privacy/{path}")]["post"].is_object(),
+            "{path} documented"
+        );
+    }
 }
 
 #[tokio::test]

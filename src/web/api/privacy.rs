@@ -11,7 +11,9 @@ use crate::web::lang::negotiate;
 use crate::web::rate_limit::{Limit, client_key};
 use crate::web::state::AppState;
 
-#[derive(Deserialize)]
+use super::ErrorBody;
+
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct RequestBody {
     #[serde(default)]
     email: String,
@@ -19,7 +21,11 @@ pub struct RequestBody {
     locale: Option<String>,
 }
 
-/// Mails a link to the address's data when Convive holds any. Always 202.
+/// Mails a link to the address's data when Convive holds any. Always 202 (no
+/// enumeration).
+#[utoipa::path(post, path = "/api/v1/privacy/requests", tag = "privacy", request_body = RequestBody,
+    responses((status = 202, description = "sent if the address is known"),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn request_link(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -49,13 +55,16 @@ pub async fn request_link(
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "status": "sent" })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct TokenBody {
     #[serde(default)]
     token: String,
 }
 
-/// Everything held about the link's address.
+/// Everything held about the link's address (JSON: account, registrations, progress,
+/// certificates, invitations, mails).
+#[utoipa::path(post, path = "/api/v1/privacy/export", tag = "privacy", request_body = TokenBody,
+    responses((status = 200, description = "the data"), (status = 400, body = ErrorBody)))]
 pub async fn export_data(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -70,7 +79,9 @@ pub async fn export_data(
     Ok(crate::web::pages::privacy::download(&data))
 }
 
-/// Erases the link's address (see `services::privacy::erase`).
+/// Erases the link's address (see `services::privacy::erase`); the link stops working.
+#[utoipa::path(post, path = "/api/v1/privacy/erase", tag = "privacy", request_body = TokenBody,
+    responses((status = 200, description = "erased"), (status = 400, body = ErrorBody)))]
 pub async fn erase_data(
     req: HttpRequest,
     state: web::Data<AppState>,
