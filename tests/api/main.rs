@@ -30,5 +30,6 @@ mod progress;
 mod registrations;
 mod replays;
 mod retention;
+mod safe_methods;
 mod seed;
 mod web_security;
