@@ -377,3 +377,15 @@ diesel::table! {
 diesel::joinable!(announcements -> sessions (session_id));
 diesel::joinable!(announcement_texts -> announcements (announcement_id));
 diesel::joinable!(announcement_recipients -> announcements (announcement_id));
+
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        email -> Text,
+        locale -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}

@@ -63,6 +63,8 @@ pub enum MailKind {
         #[serde(default)]
         unsubscribe_token: Option<String>,
     },
+    /// The link that opens export and erasure of one's data (`services::privacy`).
+    PrivacyLink { token: String },
 }
 
 impl MailKind {
@@ -83,6 +85,7 @@ impl MailKind {
             MailKind::SeriesConfirm { .. } => "series_confirm",
             MailKind::SeriesConfirmed { .. } => "series_confirmed",
             MailKind::SeriesCancelled { .. } => "series_cancelled",
+            MailKind::PrivacyLink { .. } => "privacy_link",
         }
     }
 }

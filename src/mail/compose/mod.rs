@@ -3,6 +3,7 @@
 
 mod account;
 pub mod invitation;
+mod privacy;
 mod registration;
 mod series;
 mod test_mail;
@@ -61,6 +62,7 @@ pub fn compose(
         MailKind::Test => Ok(test_mail::compose(&t, ctx)),
         MailKind::AccountVerify { token } => Ok(account::verify(&t, ctx, token)),
         MailKind::PasswordReset { token } => Ok(account::reset(&t, ctx, token)),
+        MailKind::PrivacyLink { token } => Ok(privacy::link(&t, ctx, token)),
         MailKind::RegistrationConfirm { .. }
         | MailKind::RegistrationConfirmed { .. }
         | MailKind::RegistrationWaitlisted { .. }
