@@ -309,3 +309,14 @@ diesel::allow_tables_to_appear_in_same_query!(registrations, sessions);
 diesel::allow_tables_to_appear_in_same_query!(invitations, campaigns);
 diesel::allow_tables_to_appear_in_same_query!(user_tokens, users, lesson_progress);
 diesel::allow_tables_to_appear_in_same_query!(sessions, webinars);
+
+diesel::table! {
+    replay_views (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        locale -> Text,
+        viewed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(replay_views -> webinars (webinar_id));

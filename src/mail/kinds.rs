@@ -45,6 +45,10 @@ pub enum MailKind {
         unsubscribe_token: String,
         reminder: bool,
     },
+    /// The session moved (new time or duration): calendar REQUEST with a higher SEQUENCE.
+    SessionRescheduled { registration_id: i64 },
+    /// The organisers cancelled the session: calendar CANCEL.
+    SessionCancelled { registration_id: i64 },
     /// Organiser announcement to the registrants of a session.
     Announcement {
         registration_id: i64,
@@ -68,6 +72,8 @@ impl MailKind {
             MailKind::ReplayAvailable { .. } => "replay_available",
             MailKind::Invitation { .. } => "invitation",
             MailKind::Announcement { .. } => "announcement",
+            MailKind::SessionRescheduled { .. } => "session_rescheduled",
+            MailKind::SessionCancelled { .. } => "session_cancelled",
         }
     }
 }

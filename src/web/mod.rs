@@ -38,6 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
+        .route("/media/{name}", web::get().to(admin::replays::serve_media))
         .route(
             "/unsubscribe/{token}",
             web::get().to(invitations::show_unsubscribe),
@@ -96,7 +97,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/certificates/{code}/pdf",
                     web::get().to(certificates::download_certificate),
                 )
-                .configure(account_routes),
+                .configure(account_routes)
+                .configure(admin::configure_pages),
         );
 }
 

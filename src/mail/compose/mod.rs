@@ -66,7 +66,9 @@ pub fn compose(
         | MailKind::RegistrationCancelled { .. }
         | MailKind::SessionReminder { .. }
         | MailKind::ReplayAvailable { .. }
-        | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
+        | MailKind::Announcement { .. }
+        | MailKind::SessionRescheduled { .. }
+        | MailKind::SessionCancelled { .. } => registration::compose(conn, &t, ctx, &kind),
         MailKind::Invitation {
             invitation_id,
             token,
