@@ -10,6 +10,7 @@ mod smtp;
 mod account_pages;
 mod accounts_api;
 mod admin;
+mod admin_content;
 mod assets;
 mod browser;
 mod cli;
