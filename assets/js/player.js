@@ -73,13 +73,14 @@
 // replay starts playing on this page. Nothing about the viewer is sent.
 (function () {
   "use strict";
-  var video = document.querySelector("video[data-view-url]");
+  var player = document.querySelector(".player[data-view-url]");
+  var video = player && player.querySelector("video");
   if (!video || !window.fetch) { return; }
   var counted = false;
   video.addEventListener("playing", function () {
     if (counted) { return; }
     counted = true;
-    fetch(video.getAttribute("data-view-url"), { method: "POST", credentials: "omit", keepalive: true })
+    fetch(player.getAttribute("data-view-url"), { method: "POST", credentials: "omit", keepalive: true })
       .catch(function () { counted = false; });
   });
 })();

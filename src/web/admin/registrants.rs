@@ -128,7 +128,8 @@ async fn registrants_page(
             report,
             page: page.clone(),
         },
-        false,
+        // An attendee list that cannot be read comes back as a 422.
+        notice.is_some_and(|n| n.contains("-error-")),
     )
 }
 
