@@ -11,6 +11,8 @@ mod account_pages;
 mod accounts_api;
 mod admin;
 mod admin_content;
+mod admin_media;
+mod admin_registrants;
 mod assets;
 mod browser;
 mod cli;

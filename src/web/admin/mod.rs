@@ -5,6 +5,8 @@
 //! `PAGE_ROUTES`, and walks those tables as admin, organiser, learner and anonymous.
 
 pub mod api_campaigns;
+pub mod api_content;
+pub mod api_registrants;
 pub mod api_sessions;
 pub mod auth;
 pub mod charts;
@@ -52,37 +54,43 @@ fn api_routes(r: &mut Routes) {
     // Content, registrants, dashboard, audit.
     r.get("/admin/stats", dashboard::get_stats)
         .get("/admin/audit", people::api_audit)
-        .get("/admin/webinars", content::api_list_webinars)
-        .post("/admin/webinars", content::api_create_webinar)
-        .get("/admin/webinars/{slug}", content::api_get_webinar)
-        .patch("/admin/webinars/{slug}", content::api_update_webinar)
+        .get("/admin/webinars", api_content::api_list_webinars)
+        .post("/admin/webinars", api_content::api_create_webinar)
+        .get("/admin/webinars/{slug}", api_content::api_get_webinar)
+        .patch("/admin/webinars/{slug}", api_content::api_update_webinar)
         .post("/admin/webinars/{slug}/replays", replays::api_save_replay)
         .post("/admin/replays/{id}/publish", replays::api_publish_replay)
-        .put("/admin/sessions/{id}", sessions::replace_session)
-        .post("/admin/sessions/{id}/cancel", sessions::api_cancel_session)
+        .put("/admin/sessions/{id}", api_sessions::replace_session)
+        .post(
+            "/admin/sessions/{id}/cancel",
+            api_sessions::api_cancel_session,
+        )
         .post(
             "/admin/sessions/{id}/attendance",
-            registrants::api_import_attendance,
+            api_registrants::api_import_attendance,
         )
-        .get("/admin/modules", content::api_list_modules)
-        .post("/admin/modules", content::api_create_module)
-        .get("/admin/modules/{slug}", content::api_get_module)
-        .patch("/admin/modules/{slug}", content::api_update_module)
+        .get("/admin/modules", api_content::api_list_modules)
+        .post("/admin/modules", api_content::api_create_module)
+        .get("/admin/modules/{slug}", api_content::api_get_module)
+        .patch("/admin/modules/{slug}", api_content::api_update_module)
         .post("/admin/modules/{slug}/lessons", lessons::api_create_lesson)
         .patch("/admin/lessons/{id}", lessons::api_update_lesson)
-        .get("/admin/registrants", registrants::api_list_registrants)
-        .get("/admin/registrants/export.csv", registrants::api_export_csv)
+        .get("/admin/registrants", api_registrants::api_list_registrants)
+        .get(
+            "/admin/registrants/export.csv",
+            api_registrants::api_export_csv,
+        )
         .get(
             "/admin/registrants/export.xlsx",
-            registrants::api_export_xlsx,
+            api_registrants::api_export_xlsx,
         )
         .post(
             "/admin/registrations/{id}/status",
-            registrants::api_update_status,
+            api_registrants::api_update_status,
         )
         .post(
             "/admin/registrations/{id}/attendance",
-            registrants::api_update_attendance,
+            api_registrants::api_update_attendance,
         );
 }
 

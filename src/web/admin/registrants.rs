@@ -5,11 +5,10 @@
 use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use futures_util::StreamExt;
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::domain::Locale;
 use crate::domain::registration::Status;
@@ -18,7 +17,6 @@ use crate::services::registrants::{
 };
 use crate::web::csrf;
 use crate::web::error::AppError;
-use crate::web::lang::negotiate;
 use crate::web::page::PageCtx;
 use crate::web::state::AppState;
 
@@ -178,7 +176,7 @@ fn back_to(page: &PageCtx, back: &str, msg: &str) -> HttpResponse {
     see_other(page.href(&format!("/admin/registrants?{safe}{sep}msg={msg}")))
 }
 
-async fn change_status(
+pub(super) async fn change_status(
     who: &Organiser,
     state: &AppState,
     id: i64,
@@ -330,7 +328,7 @@ fn download(body: Vec<u8>, content_type: &str, ext: &str) -> HttpResponse {
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-async fn export(
+pub(super) async fn export(
     state: &AppState,
     filter: Filter,
     locale: Locale,
@@ -366,111 +364,4 @@ pub async fn export_xlsx(
     query: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
     export(&state, query.into_inner(), page.locale, true).await
-}
-
-// JSON equivalents.
-
-pub async fn api_list_registrants(
-    _who: Organiser,
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<Filter>,
-) -> Result<HttpResponse, AppError> {
-    let locale = negotiate(&req);
-    let filter = query.into_inner();
-    let rows = state.db.run(move |c| svc::list(c, &filter, locale)).await?;
-    Ok(HttpResponse::Ok().json(rows))
-}
-
-pub async fn api_export_csv(
-    _who: Organiser,
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<Filter>,
-) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), negotiate(&req), false).await
-}
-
-pub async fn api_export_xlsx(
-    _who: Organiser,
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<Filter>,
-) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), negotiate(&req), true).await
-}
-
-#[derive(Deserialize)]
-pub struct StatusBody {
-    #[serde(default)]
-    status: String,
-}
-
-pub async fn api_update_status(
-    who: Organiser,
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-    body: web::Json<StatusBody>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    match change_status(&who, &state, id, &body.status).await? {
-        StatusOutcome::Full => Err(AppError::Validation(vec![(
-            "status",
-            "admin-registrants-full",
-        )])),
-        outcome => Ok(HttpResponse::Ok().json(json!({
-            "id": id,
-            "status": body.status,
-            "changed": outcome == StatusOutcome::Changed,
-        }))),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct AttendanceBody {
-    #[serde(default)]
-    attended: bool,
-}
-
-pub async fn api_update_attendance(
-    who: Organiser,
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-    body: web::Json<AttendanceBody>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let attended = body.attended;
-    let actor = who.id();
-    if !state
-        .db
-        .run(move |c| svc::set_attended(c, actor, id, attended))
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    Ok(HttpResponse::Ok().json(json!({"id": id, "attended": attended})))
-}
-
-#[derive(Deserialize)]
-pub struct AttendeesBody {
-    #[serde(default)]
-    attendees_csv: String,
-}
-
-/// `POST /api/v1/admin/sessions/{id}/attendance` with `{"attendees_csv": "…"}`.
-pub async fn api_import_attendance(
-    who: Organiser,
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-    body: web::Json<AttendeesBody>,
-) -> Result<HttpResponse, AppError> {
-    let rows = svc::parse_attendees(body.attendees_csv.as_bytes())
-        .map_err(|e| AppError::Validation(vec![("attendees_csv", e)]))?;
-    let id = path.into_inner();
-    let actor = who.id();
-    let report = state
-        .db
-        .run(move |c| svc::import_attendance(c, actor, id, &rows))
-        .await?;
-    Ok(HttpResponse::Ok().json(report))
 }
