@@ -145,7 +145,7 @@ pub fn columns(
                 value_x: x + step / 2,
                 value_y: base - h - 4,
                 value_anchor: "middle",
-                show_label: i % 7 == 0 || i == n - 1,
+                show_label: (n - 1 - i) % 7 == 0,
             }
         })
         .collect();
