@@ -222,6 +222,9 @@ async fn registrants_are_filtered_changed_marked_present_and_exported() {
     assert!(has_arabic(&cells[1][9]));
     let emails: Vec<&str> = cells[1..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(emails, vec!["amina@fes.example.ma", "sami@sfax.example.tn"]);
+    let audit = b.get_text("/fr/admin/audit").await;
+    assert!(audit.contains("registrants.export"), "exports are audited");
+    assert!(audit.contains("registration.status") && audit.contains("registration.attendance"));
 }
 
 #[tokio::test]

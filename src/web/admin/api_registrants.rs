@@ -26,21 +26,21 @@ pub async fn api_list_registrants(
 }
 
 pub async fn api_export_csv(
-    _who: Organiser,
+    who: Organiser,
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), negotiate(&req), false).await
+    export(&who, &state, query.into_inner(), negotiate(&req), false).await
 }
 
 pub async fn api_export_xlsx(
-    _who: Organiser,
+    who: Organiser,
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), negotiate(&req), true).await
+    export(&who, &state, query.into_inner(), negotiate(&req), true).await
 }
 
 #[derive(Deserialize)]

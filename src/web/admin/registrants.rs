@@ -328,13 +328,36 @@ fn download(body: Vec<u8>, content_type: &str, ext: &str) -> HttpResponse {
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/// The export of what the filter selects; exporting personal data is audited.
 pub(super) async fn export(
+    who: &Organiser,
     state: &AppState,
     filter: Filter,
     locale: Locale,
     xlsx: bool,
 ) -> Result<HttpResponse, AppError> {
-    let rows = state.db.run(move |c| svc::list(c, &filter, locale)).await?;
+    let actor = who.id();
+    let rows = state
+        .db
+        .run(move |c| {
+            let rows = svc::list(c, &filter, locale)?;
+            crate::db::admin::audit(
+                c,
+                actor,
+                "registrants.export",
+                &filter
+                    .session
+                    .map_or("series".to_owned(), |s| format!("session:{s}")),
+                &format!(
+                    "{} rows={} {}",
+                    if xlsx { "xlsx" } else { "csv" },
+                    rows.len(),
+                    filter.query()
+                ),
+            )?;
+            Ok(rows)
+        })
+        .await?;
     if xlsx {
         let body = svc::export_xlsx(&rows, locale)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("xlsx: {e}")))?;
@@ -349,19 +372,19 @@ pub(super) async fn export(
 }
 
 pub async fn export_csv(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     query: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), page.locale, false).await
+    export(&who, &state, query.into_inner(), page.locale, false).await
 }
 
 pub async fn export_xlsx(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     query: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
-    export(&state, query.into_inner(), page.locale, true).await
+    export(&who, &state, query.into_inner(), page.locale, true).await
 }
