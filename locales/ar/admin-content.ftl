@@ -1,14 +1,14 @@
 ## لوحة الإدارة: الإطار، لوحة المتابعة، المحتوى، الجلسات، التسجيلات، الدروس، المسجَّلون، المنظِّمون، سجل الإجراءات.
 
 admin-title = لوحة الإدارة
-admin-nav-label = لوحة الإدارة
+admin-menu-label = لوحة الإدارة
 admin-nav-dashboard = لوحة المتابعة
 admin-nav-webinars = الندوات
 admin-nav-sessions = الجلسات
 admin-nav-modules = الوحدات
 admin-nav-registrants = المسجَّلون
-admin-nav-campaigns = الحملات
-admin-nav-mail = البريد
+admin-menu-campaigns = الحملات
+admin-menu-mail = البريد
 admin-nav-organisers = المنظِّمون
 admin-nav-audit = سجل الإجراءات
 admin-save = حفظ
@@ -26,7 +26,7 @@ admin-chart-data = أرقام الرسم البياني
 admin-pager = الصفحات
 admin-pager-newer = الأحدث
 admin-pager-older = الأقدم
-admin-pager-position = الصفحة { $count } من { $total }
+admin-audit-page-position = الصفحة { $count } من { $total }
 admin-back-to-webinar = العودة إلى الندوة
 admin-back-to-module = العودة إلى الوحدة
 
@@ -123,7 +123,7 @@ admin-session-saved = تم الحفظ. تبدأ الجلسة في { $utc }.
 admin-session-cancel = إلغاء الجلسة
 admin-session-cancel-text = تُحذف الجلسة من البرنامج ويُبلَّغ كل مسجَّل بالبريد الإلكتروني مع إلغاء لموعد التقويم.
 admin-session-cancelled = ملغاة
-admin-session-past = منتهية
+admin-session-state-past = منتهية
 admin-session-upcoming = قادمة
 
 admin-replays-title = التسجيلات

@@ -1,14 +1,14 @@
 ## Back office: shell, dashboard, content, sessions, replays, lessons, registrants, organisers, audit log.
 
 admin-title = Back office
-admin-nav-label = Back office
+admin-menu-label = Back office
 admin-nav-dashboard = Dashboard
 admin-nav-webinars = Webinars
 admin-nav-sessions = Sessions
 admin-nav-modules = Modules
 admin-nav-registrants = Registrants
-admin-nav-campaigns = Campaigns
-admin-nav-mail = Mail
+admin-menu-campaigns = Campaigns
+admin-menu-mail = Mail
 admin-nav-organisers = Organisers
 admin-nav-audit = Audit log
 admin-save = Save
@@ -26,7 +26,7 @@ admin-chart-data = Figures of the chart
 admin-pager = Pages
 admin-pager-newer = Newer
 admin-pager-older = Older
-admin-pager-position = Page { $count } of { $total }
+admin-audit-page-position = Page { $count } of { $total }
 admin-back-to-webinar = Back to the webinar
 admin-back-to-module = Back to the module
 
@@ -123,7 +123,7 @@ admin-session-saved = Saved. The session starts at { $utc }.
 admin-session-cancel = Cancel the session
 admin-session-cancel-text = The session leaves the programme and every registrant is told by e-mail, with a calendar cancellation.
 admin-session-cancelled = Cancelled
-admin-session-past = Past
+admin-session-state-past = Past
 admin-session-upcoming = Upcoming
 
 admin-replays-title = Replays

@@ -1,14 +1,14 @@
 ## Back-office : cadre, tableau de bord, contenus, sessions, rediffusions, leçons, inscrits, organisateurs, journal.
 
 admin-title = Back-office
-admin-nav-label = Back-office
+admin-menu-label = Back-office
 admin-nav-dashboard = Tableau de bord
 admin-nav-webinars = Webinaires
 admin-nav-sessions = Sessions
 admin-nav-modules = Modules
 admin-nav-registrants = Inscrits
-admin-nav-campaigns = Campagnes
-admin-nav-mail = Courriels
+admin-menu-campaigns = Campagnes
+admin-menu-mail = Courriels
 admin-nav-organisers = Organisateurs
 admin-nav-audit = Journal des actions
 admin-save = Enregistrer
@@ -26,7 +26,7 @@ admin-chart-data = Chiffres du graphique
 admin-pager = Pages
 admin-pager-newer = Plus récentes
 admin-pager-older = Plus anciennes
-admin-pager-position = Page { $count } sur { $total }
+admin-audit-page-position = Page { $count } sur { $total }
 admin-back-to-webinar = Retour au webinaire
 admin-back-to-module = Retour au module
 
@@ -123,7 +123,7 @@ admin-session-saved = Enregistré. La session commence le { $utc }.
 admin-session-cancel = Annuler la session
 admin-session-cancel-text = La session quitte le programme et chaque inscrit est prévenu par courriel, avec une annulation pour son agenda.
 admin-session-cancelled = Annulée
-admin-session-past = Passée
+admin-session-state-past = Passée
 admin-session-upcoming = À venir
 
 admin-replays-title = Rediffusions

@@ -37,8 +37,8 @@ impl AdminNav {
             ("sessions", "/admin/sessions", "admin-nav-sessions"),
             ("modules", "/admin/modules", "admin-nav-modules"),
             ("registrants", "/admin/registrants", "admin-nav-registrants"),
-            ("campaigns", "/admin/campaigns", "admin-nav-campaigns"),
-            ("mail", "/admin/mail", "admin-nav-mail"),
+            ("campaigns", "/admin/campaigns", "admin-menu-campaigns"),
+            ("mail", "/admin/mail", "admin-menu-mail"),
         ];
         if self.is_admin {
             entries.push(("organisers", "/admin/organisers", "admin-nav-organisers"));
