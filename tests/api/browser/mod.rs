@@ -31,6 +31,7 @@
 mod harness;
 
 mod accessibility;
+mod admin_pages;
 mod axe;
 mod keyboard;
 mod navigation;
