@@ -12,3 +12,10 @@
     if (zone && field) { field.value = zone; }
   } catch (e) { /* old browser: times stay in the session's zone */ }
 })();
+// A form sent back with errors: put the focus on the first field to correct, whose
+// label and error message (aria-describedby) are then read out.
+(function () {
+  "use strict";
+  var invalid = document.querySelector("main [aria-invalid=true]");
+  if (invalid && invalid.focus) { invalid.focus(); }
+})();

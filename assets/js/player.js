@@ -12,6 +12,7 @@
   var start = null;      // start of the interval being played
   var last = null;       // last position seen while playing
   var sending = false;
+  var again = false;     // a report was asked for while one was in flight
 
   function close() {
     if (start !== null && last !== null && last > start) { pending.push([start, last]); }
@@ -21,7 +22,7 @@
   function send(final) {
     close();
     if (video.paused === false) { start = video.currentTime; last = start; }
-    if (sending && !final) { return; }
+    if (sending && !final) { again = true; return; }
     var body = JSON.stringify({ watched: pending, position_s: video.currentTime });
     var batch = pending;
     pending = [];
@@ -42,7 +43,12 @@
       }
     }).catch(function () {
       pending = batch.concat(pending); // try again with the next report
-    }).then(function () { sending = false; });
+    }).then(function () {
+      sending = false;
+      // The pause or the end came while a report was in flight: send it now, or it
+      // would wait for the next play.
+      if (again) { again = false; send(false); }
+    });
   }
 
   video.addEventListener("loadedmetadata", function () {

@@ -22,7 +22,7 @@ registration-submit = التسجيل
 registration-sent-title = تحقّق من بريدك الإلكتروني
 registration-sent-text = أرسلنا إليك رسالة إلكترونية. انقر على الزر الوارد فيها لتأكيد تسجيلك: لن يُحجز لك أي مقعد قبل ذلك.
 registration-confirm-title = أكّد تسجيلك
-registration-confirm-text = خطوة أخيرة: أكّد رغبتك في حضور هذه الجلسة.
+registration-confirm-text = خطوة أخيرة: أكّد بالزر أدناه. لن يُحجز لك أي مقعد قبل ذلك.
 registration-confirm-button = تأكيد تسجيلي
 registration-confirmed-title = تم تأكيد مقعدك
 registration-confirmed-text = شكرًا لك. تتضمن رسالة التأكيد دعوة التقويم ورابط إدارة تسجيلك.
@@ -50,3 +50,37 @@ field-email-invalid = أدخل عنوان بريد إلكتروني مثل name@
 field-choose-one = اختر أحد الخيارات.
 field-timezone-invalid = أدخل منطقة زمنية مثل Africa/Tunis أو Europe/Paris.
 field-consent-required = موافقتك ضرورية للتسجيل.
+registration-honeypot = اترك هذا الحقل فارغًا
+registration-series-link = التسجيل في السلسلة كاملة
+registration-series-title = التسجيل في السلسلة كاملة
+registration-series-intro = استمارة واحدة تسجّلك في الجلسة القادمة من كل ندوة في السلسلة، ورسالة واحدة تؤكّدها جميعًا؛ ثم يكون لكل جلسة مقعدها أو قائمة انتظارها.
+registration-series-submit = سجّلني في هذه الجلسات
+registration-series-confirmed-title = تم تأكيد تسجيلك في السلسلة
+registration-series-confirmed-text = { $count ->
+    [zero] ليس لديك مقعد مؤكَّد في أي جلسة
+    [one] لديك مقعد في جلسة واحدة
+    [two] لديك مقعد في جلستين
+    [few] لديك مقعد في { $count } جلسات
+   *[other] لديك مقعد في { $count } جلسة
+}، { $total ->
+    [zero] ولا توجد جلسة مكتملة.
+    [one] وأنت على قائمة انتظار جلسة واحدة.
+    [two] وأنت على قائمة انتظار جلستين.
+    [few] وأنت على قائمة انتظار { $total } جلسات.
+   *[other] وأنت على قائمة انتظار { $total } جلسة.
+} تتضمن رسالتك دعوات التقويم ورابط إدارة تسجيلاتك.
+registration-series-manage-title = تسجيلاتك في السلسلة
+registration-series-manage-one = تغيير الجلسة أو البيانات
+registration-series-cancel-one = إلغاء هذه الجلسة
+registration-series-cancel-all = إلغاء كل جلسات السلسلة
+mail-series-confirm-subject = أكّد تسجيلك في السلسلة: { $series }
+mail-series-confirm-body = مرحبًا { $name }، لقد طلبت حضور الجلسات أدناه. نقرة واحدة تؤكّدها جميعًا، ولن يُحجز لك أي مقعد قبل ذلك.
+mail-series-confirmed-subject = تسجيلك في السلسلة: { $series }
+mail-series-confirmed-body = مرحبًا { $name }، إليك وضعك في كل جلسة. دعوات التقويم الخاصة بمقاعدك المؤكَّدة مرفقة، وسنراسلك إن تحرّر مقعد في جلسة تنتظر فيها.
+mail-series-cancelled-subject = أُلغيت التسجيلات: { $series }
+mail-series-cancelled-body = مرحبًا { $name }، أُلغيت تسجيلاتك في هذه الجلسات. يمكنك التسجيل من جديد في أي وقت.
+mail-series-join = الانضمام: { $webinar }
+mail-series-status-confirmed = مقعد مؤكَّد
+mail-series-status-waitlisted = قائمة الانتظار، الترتيب { $position }
+mail-series-status-cancelled = ملغاة
+mail-series-status-pending = في انتظار التأكيد

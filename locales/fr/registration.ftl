@@ -22,7 +22,7 @@ registration-submit = S’inscrire
 registration-sent-title = Consultez votre messagerie
 registration-sent-text = Nous vous avons envoyé un e-mail. Cliquez sur le bouton qu’il contient pour confirmer votre inscription : d’ici là, aucune place n’est réservée.
 registration-confirm-title = Confirmez votre inscription
-registration-confirm-text = Dernière étape : confirmez que vous souhaitez participer à cette session.
+registration-confirm-text = Dernière étape : confirmez avec le bouton ci-dessous. D’ici là, aucune place ne vous est réservée.
 registration-confirm-button = Confirmer mon inscription
 registration-confirmed-title = Votre place est confirmée
 registration-confirmed-text = Merci. L’e-mail de confirmation contient l’invitation de calendrier et le lien pour gérer votre inscription.
@@ -50,3 +50,33 @@ field-email-invalid = Saisissez une adresse e-mail comme nom@exemple.org.
 field-choose-one = Choisissez l’une des options.
 field-timezone-invalid = Saisissez un fuseau horaire comme Africa/Tunis ou Europe/Paris.
 field-consent-required = Votre accord est nécessaire pour vous inscrire.
+registration-honeypot = Laissez ce champ vide
+registration-series-link = S’inscrire à toute la série
+registration-series-title = S’inscrire à toute la série
+registration-series-intro = Un seul formulaire vous inscrit à la prochaine session de chaque webinaire de la série. Un seul e-mail les confirme toutes ; chaque session a ensuite sa propre place ou sa propre liste d’attente.
+registration-series-submit = M’inscrire à ces sessions
+registration-series-confirmed-title = Votre inscription à la série est confirmée
+registration-series-confirmed-text = { $count ->
+    [0] Vous n’avez de place confirmée à aucune session
+    [one] Vous avez une place à une session
+   *[other] Vous avez une place à { $count } sessions
+} et { $total ->
+    [0] aucune n’est complète.
+    [one] vous êtes sur la liste d’attente d’une session.
+   *[other] vous êtes sur la liste d’attente de { $total } sessions.
+} Votre e-mail contient les invitations de calendrier et le lien pour gérer vos inscriptions.
+registration-series-manage-title = Vos inscriptions à la série
+registration-series-manage-one = Changer de session ou de coordonnées
+registration-series-cancel-one = Annuler cette session
+registration-series-cancel-all = Annuler toutes les sessions de la série
+mail-series-confirm-subject = Confirmez votre inscription à la série : { $series }
+mail-series-confirm-body = Bonjour { $name }, vous avez demandé à participer aux sessions ci-dessous. Un seul clic les confirme toutes : d’ici là, aucune place ne vous est réservée.
+mail-series-confirmed-subject = Votre inscription à la série : { $series }
+mail-series-confirmed-body = Bonjour { $name }, voici où vous en êtes pour chaque session. Les invitations de calendrier de vos places confirmées sont jointes ; nous vous écrirons si une place se libère pour une session où vous attendez.
+mail-series-cancelled-subject = Inscriptions annulées : { $series }
+mail-series-cancelled-body = Bonjour { $name }, vos inscriptions à ces sessions sont annulées. Vous pouvez vous inscrire à nouveau à tout moment.
+mail-series-join = Rejoindre : { $webinar }
+mail-series-status-confirmed = place confirmée
+mail-series-status-waitlisted = liste d’attente, position { $position }
+mail-series-status-cancelled = annulée
+mail-series-status-pending = à confirmer

@@ -7,6 +7,7 @@ pub mod learning;
 pub mod models;
 pub mod outbox;
 pub mod programme;
+pub mod registration_groups;
 pub mod registrations;
 pub mod schema;
 pub mod seed;
@@ -68,6 +69,17 @@ pub enum DbError {
 impl DbError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, DbError::Query(diesel::result::Error::NotFound))
+    }
+
+    /// A concurrent transaction inserted the same unique row first (PostgreSQL).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
     }
 }
 

@@ -26,6 +26,7 @@ pub struct Registration {
     pub attended: bool,
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
+    pub request_mailed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable)]
@@ -141,6 +142,36 @@ pub fn take_seat(conn: &mut DbConnection, session_id: i64) -> Result<bool, DbErr
     Ok(changed == 1)
 }
 
+/// Locks the session's row until the transaction ends (a no-op write), so on PostgreSQL
+/// a session's confirmations and promotions queue one after the other as on SQLite and
+/// the waitlist order is the order of commits.
+pub fn lock_session(conn: &mut DbConnection, session_id: i64) -> Result<(), DbError> {
+    diesel::update(sessions::table.find(session_id))
+        .set(sessions::confirmed_count.eq(sessions::confirmed_count))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// When a registration joining the session's waitlist now takes its place: `now`, or just
+/// after the last one when clocks of concurrent requests disagree, so positions never tie.
+pub fn next_waitlist_time(
+    conn: &mut DbConnection,
+    session_id: i64,
+    now: NaiveDateTime,
+) -> Result<NaiveDateTime, DbError> {
+    let last: Option<NaiveDateTime> = registrations::table
+        .filter(registrations::session_id.eq(session_id))
+        .filter(registrations::status.eq("waitlisted"))
+        .select(diesel::dsl::max(registrations::waitlisted_at))
+        .first(conn)?;
+    // PostgreSQL keeps microseconds: compare at that precision.
+    let now = chrono::SubsecRound::trunc_subsecs(now, 6);
+    Ok(match last {
+        Some(last) if last >= now => last + chrono::Duration::microseconds(1),
+        _ => now,
+    })
+}
+
 pub fn release_seat(conn: &mut DbConnection, session_id: i64) -> Result<(), DbError> {
     diesel::update(
         sessions::table
@@ -152,37 +183,66 @@ pub fn release_seat(conn: &mut DbConnection, session_id: i64) -> Result<(), DbEr
     Ok(())
 }
 
-pub fn set_status(
+/// Moves a registration from status `from` to `to`; false (nothing changed) when it was
+/// no longer in `from`. The condition is in the UPDATE, so on PostgreSQL a concurrent
+/// transition of the same row waits for the first one and then finds nothing to change:
+/// a double-clicked confirmation or cancellation can never count a seat twice.
+pub fn transition(
     conn: &mut DbConnection,
     id: i64,
-    status: &str,
+    from: &str,
+    to: &str,
     now: NaiveDateTime,
-) -> Result<(), DbError> {
-    let target = registrations::table.find(id);
-    match status {
+) -> Result<bool, DbError> {
+    let target = registrations::table
+        .find(id)
+        .filter(registrations::status.eq(from));
+    let changed = match to {
         "confirmed" => diesel::update(target)
             .set((
-                registrations::status.eq(status),
+                registrations::status.eq(to),
                 registrations::confirmed_at.eq(Some(now)),
             ))
             .execute(conn)?,
         "waitlisted" => diesel::update(target)
             .set((
-                registrations::status.eq(status),
+                registrations::status.eq(to),
                 registrations::waitlisted_at.eq(Some(now)),
             ))
             .execute(conn)?,
         "cancelled" => diesel::update(target)
             .set((
-                registrations::status.eq(status),
+                registrations::status.eq(to),
                 registrations::cancelled_at.eq(Some(now)),
             ))
             .execute(conn)?,
         _ => diesel::update(target)
-            .set(registrations::status.eq(status))
+            .set(registrations::status.eq(to))
             .execute(conn)?,
     };
+    Ok(changed == 1)
+}
+
+/// Records that a registration request was answered by mail now.
+pub fn set_request_mailed(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(registrations::table.find(id))
+        .set(registrations::request_mailed_at.eq(Some(now)))
+        .execute(conn)?;
     Ok(())
+}
+
+/// Registrations by id, soonest session first.
+pub fn by_ids(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<Registration>, DbError> {
+    Ok(registrations::table
+        .inner_join(sessions::table)
+        .filter(registrations::id.eq_any(ids))
+        .order((sessions::starts_at, registrations::id))
+        .select(Registration::as_select())
+        .load(conn)?)
 }
 
 /// Back to pending with fresh details (registering again, or after a cancellation).
@@ -231,10 +291,16 @@ pub fn set_locale(conn: &mut DbConnection, id: i64, locale: &str) -> Result<(), 
     Ok(())
 }
 
+/// Moves a registration to another session; the reminders of the old one are forgotten
+/// so the new session's go out.
 pub fn move_to_session(conn: &mut DbConnection, id: i64, session_id: i64) -> Result<(), DbError> {
     diesel::update(registrations::table.find(id))
         .set(registrations::session_id.eq(session_id))
         .execute(conn)?;
+    diesel::delete(
+        registration_reminders::table.filter(registration_reminders::registration_id.eq(id)),
+    )
+    .execute(conn)?;
     Ok(())
 }
 

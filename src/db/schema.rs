@@ -149,6 +149,7 @@ diesel::table! {
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
+        request_mailed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -320,3 +321,31 @@ diesel::table! {
 }
 
 diesel::joinable!(replay_views -> webinars (webinar_id));
+
+diesel::table! {
+    registration_groups (id) {
+        id -> BigInt,
+        email -> Text,
+        locale -> Text,
+        confirm_token_hash -> Text,
+        manage_token_hash -> Text,
+        request_mailed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    registration_group_members (registration_id) {
+        registration_id -> BigInt,
+        group_id -> BigInt,
+    }
+}
+
+diesel::joinable!(registration_group_members -> registrations (registration_id));
+diesel::joinable!(registration_group_members -> registration_groups (group_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    registration_group_members,
+    registration_groups,
+    registrations
+);
+diesel::allow_tables_to_appear_in_same_query!(registration_group_members, sessions);

@@ -89,6 +89,17 @@ pub struct RegistrationInput {
     pub consent: bool,
     #[serde(default)]
     pub announcements: bool,
+    /// Honeypot: a field people never see (hidden by CSS, out of the tab order) and
+    /// robots fill in.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl RegistrationInput {
+    /// True when the honeypot was filled: answered as a success, nothing registered.
+    pub fn is_robot(&self) -> bool {
+        !self.website.trim().is_empty()
+    }
 }
 
 /// A registration that passed every check.
@@ -220,6 +231,7 @@ mod tests {
             timezone: "Africa/Tunis".into(),
             consent: true,
             announcements: false,
+            website: String::new(),
         }
     }
 

@@ -49,6 +49,15 @@ pub enum MailKind {
     SessionRescheduled { registration_id: i64 },
     /// The organisers cancelled the session: calendar CANCEL.
     SessionCancelled { registration_id: i64 },
+    /// Registration to the whole series: one link confirms every session of the group.
+    SeriesConfirm { group_id: i64 },
+    /// The series registration is confirmed: each session's outcome, one `.ics` per seat.
+    SeriesConfirmed { group_id: i64 },
+    /// Several sessions of a series registration cancelled at once: one CANCEL each.
+    SeriesCancelled {
+        group_id: i64,
+        registration_ids: Vec<i64>,
+    },
     /// Organiser announcement to the registrants of a session.
     Announcement {
         registration_id: i64,
@@ -74,6 +83,9 @@ impl MailKind {
             MailKind::Announcement { .. } => "announcement",
             MailKind::SessionRescheduled { .. } => "session_rescheduled",
             MailKind::SessionCancelled { .. } => "session_cancelled",
+            MailKind::SeriesConfirm { .. } => "series_confirm",
+            MailKind::SeriesConfirmed { .. } => "series_confirmed",
+            MailKind::SeriesCancelled { .. } => "series_cancelled",
         }
     }
 }

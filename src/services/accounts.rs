@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::Connection;
 
 use crate::db::models::{NewUser, User};
-use crate::db::{DbConnection, DbError, users};
+use crate::db::{DbConnection, DbError, users, write_transaction};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::{MailKind, kinds};
 
@@ -161,7 +161,7 @@ fn send_token(
 /// link is sent (its password is left as it was).
 pub fn signup(conn: &mut DbConnection, s: &Signup) -> Result<(), AccountError> {
     let hash = passwords::hash(&s.password);
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         match users::by_email_ci(conn, s.email.as_str())? {
             Some(existing) if existing.email_verified_at.is_none() => {
                 send_token(conn, &existing, &s.email, VERIFY, None, Duration::hours(48))?;
@@ -196,7 +196,7 @@ pub fn verify(conn: &mut DbConnection, raw: &str) -> Result<User, AccountError> 
     if !tokens::looks_valid(raw.trim()) {
         return Err(AccountError::InvalidToken);
     }
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         let token = users::token_by_hash(conn, &[VERIFY, EMAIL_CHANGE], &tokens::hash(raw))?
             .ok_or(AccountError::InvalidToken)?;
         let user = users::by_id(conn, token.user_id)?.ok_or(AccountError::InvalidToken)?;
@@ -251,7 +251,7 @@ pub fn forgot_password(conn: &mut DbConnection, email: &str) -> Result<(), Accou
             "account-error-email",
         )]));
     };
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         if let Some(user) = users::by_email_ci(conn, email.as_str())? {
             send_token(conn, &user, &email, RESET, None, Duration::hours(1))?;
         }
@@ -270,7 +270,7 @@ pub fn reset_password(
         return Err(AccountError::InvalidToken);
     }
     let hash = passwords::hash(password);
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         let token = users::token_by_hash(conn, &[RESET], &tokens::hash(raw))?
             .filter(|t| t.used_at.is_none() && t.expires_at.is_none_or(|e| e >= now()))
             .ok_or(AccountError::InvalidToken)?;
@@ -346,7 +346,7 @@ pub fn change_email(
     check_current(user, password)?;
     let email = EmailAddress::parse(new_email)
         .map_err(|_| AccountError::Invalid(vec![("new_email", "account-error-email")]))?;
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         if users::by_email_ci(conn, email.as_str())?.is_none() {
             send_token(
                 conn,

@@ -180,10 +180,15 @@ pub fn set_status(
         let registration_id = r.id;
         match to {
             Status::Confirmed => {
+                regs::lock_session(conn, r.session_id)?;
                 if !regs::take_seat(conn, r.session_id)? {
                     return Ok(StatusOutcome::Full);
                 }
-                regs::set_status(conn, id, to.as_str(), now)?;
+                if !regs::transition(conn, id, from.as_str(), to.as_str(), now)? {
+                    // Changed meanwhile by the registrant: nothing done.
+                    regs::release_seat(conn, r.session_id)?;
+                    return Ok(StatusOutcome::Unchanged);
+                }
                 mail(
                     conn,
                     &r,
@@ -194,7 +199,14 @@ pub fn set_status(
                 )?;
             }
             Status::Waitlisted | Status::Cancelled => {
-                regs::set_status(conn, id, to.as_str(), now)?;
+                let at = if to == Status::Waitlisted {
+                    regs::next_waitlist_time(conn, r.session_id, now)?
+                } else {
+                    now
+                };
+                if !regs::transition(conn, id, from.as_str(), to.as_str(), at)? {
+                    return Ok(StatusOutcome::Unchanged);
+                }
                 let kind = if to == Status::Waitlisted {
                     MailKind::RegistrationWaitlisted { registration_id }
                 } else {

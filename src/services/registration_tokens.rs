@@ -16,6 +16,10 @@ pub enum Purpose {
     Confirm,
     Manage,
     Join,
+    /// The one link that confirms a whole series registration.
+    SeriesConfirm,
+    /// The page that shows and cancels a whole series registration (group id).
+    SeriesManage,
 }
 
 impl RegistrationTokens {
@@ -33,6 +37,8 @@ impl RegistrationTokens {
             Purpose::Confirm => b"confirm",
             Purpose::Manage => b"manage",
             Purpose::Join => b"join",
+            Purpose::SeriesConfirm => b"series-confirm",
+            Purpose::SeriesManage => b"series-manage",
         };
         mac.update(label);
         mac.update(&registration_id.to_be_bytes());

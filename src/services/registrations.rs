@@ -1,6 +1,8 @@
 //! Registering officials to live sessions: double opt-in, capacity with a waitlist,
-//! self-service (cancel, switch session, change language) and reminders. Every state
-//! change and the mail it causes are written in one transaction.
+//! promotion. Every state change and the mail it causes are written in one transaction.
+//! Self-service from the manage link (view, cancel, switch session, change language) is
+//! in `registration_manage.rs`, registering for the whole series in
+//! `registration_series.rs`, reminders and join links in `reminders.rs`.
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -11,13 +13,21 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::programme::SessionView;
+use super::registration_series as series;
 use super::registration_tokens::{Purpose, RegistrationTokens};
 use super::tokens;
 
+pub use super::registration_manage::{
+    Managed, RegistrationView, cancel, change_locale, invitee, switch_session, view,
+};
+pub use super::reminders::{join, queue_due_reminders};
+
 /// Wording version of the processing notice the registrant consented to.
 pub const CONSENT_VERSION: &str = "2026-11";
-const CONFIRM_WITHIN: Duration = Duration::days(7);
+pub(super) const CONFIRM_WITHIN: Duration = Duration::days(7);
+/// The same request again within this time is a double submit (double click, a client
+/// retrying): answered the same, without a second mail.
+pub(super) const DOUBLE_SUBMIT_WINDOW: Duration = Duration::seconds(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum RegistrationError {
@@ -39,27 +49,23 @@ impl From<diesel::result::Error> for RegistrationError {
     }
 }
 
-/// A registration as its holder sees it.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct RegistrationView {
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub waitlist_position: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub join_url: Option<String>,
-    pub full_name: String,
-    pub locale: Locale,
-    pub timezone: String,
-    pub session: SessionView,
-    #[serde(skip)]
-    pub other_sessions: Vec<SessionView>,
+/// Runs a write again once when a concurrent request inserted the same unique row first
+/// (PostgreSQL; SQLite serialises writers): the second run finds the row and answers
+/// as for a repeated request.
+pub(super) fn retrying<T>(
+    mut f: impl FnMut() -> Result<T, RegistrationError>,
+) -> Result<T, RegistrationError> {
+    match f() {
+        Err(RegistrationError::Db(e)) if e.is_unique_violation() => f(),
+        other => other,
+    }
 }
 
-fn status_of(r: &Registration) -> Status {
+pub(super) fn status_of(r: &Registration) -> Status {
     Status::parse(&r.status).unwrap_or(Status::Pending)
 }
 
-fn open_session(
+pub(super) fn open_session(
     conn: &mut DbConnection,
     session_id: i64,
     now: NaiveDateTime,
@@ -72,9 +78,81 @@ fn open_session(
     }
 }
 
+/// The registration of `new.email` to a session: created pending, renewed when it was
+/// cancelled, refreshed when pending, left alone when it holds or awaits a seat. Also
+/// returns its status before this request (`None` when new).
+pub(super) fn upsert_pending(
+    conn: &mut DbConnection,
+    tokens: &RegistrationTokens,
+    session_id: i64,
+    new: &NewRegistration,
+    now: NaiveDateTime,
+) -> Result<(Registration, Option<Status>), RegistrationError> {
+    open_session(conn, session_id, now)?;
+    let invitation_id = q::invitation_for(conn, session_id, new.email.as_str())?;
+    let row = NewRegistrationRow {
+        session_id,
+        email: new.email.as_str(),
+        full_name: &new.full_name,
+        organisation: &new.organisation,
+        function: new.function.as_str(),
+        territory: &new.territory,
+        country: new.country.code(),
+        locale: new.locale.code(),
+        timezone: new.timezone.name(),
+        consent_version: CONSENT_VERSION,
+        consent_at: now,
+        announcements: new.announcements,
+        status: Status::Pending.as_str(),
+        confirm_token_hash: None,
+        confirm_expires_at: Some(now + CONFIRM_WITHIN),
+        manage_token_hash: "",
+        join_token_hash: "",
+        invitation_id,
+        created_at: now,
+    };
+    let Some(existing) = q::by_session_email(conn, session_id, new.email.as_str())? else {
+        // Unique placeholders until the id-derived hashes are set below.
+        let placeholder = tokens::new_token().1;
+        let id = q::insert(
+            conn,
+            &NewRegistrationRow {
+                manage_token_hash: &placeholder,
+                join_token_hash: &format!("{placeholder}j"),
+                ..row
+            },
+        )?;
+        q::set_token_hashes(
+            conn,
+            id,
+            &tokens.hashed(Purpose::Confirm, id),
+            &tokens.hashed(Purpose::Manage, id),
+            &tokens.hashed(Purpose::Join, id),
+        )?;
+        return Ok((q::by_id(conn, id)?, None));
+    };
+    let before = status_of(&existing);
+    match before {
+        Status::Pending => q::extend_confirmation(conn, existing.id, now + CONFIRM_WITHIN)?,
+        Status::Cancelled => q::renew_pending(conn, existing.id, &row)?,
+        Status::Confirmed | Status::Waitlisted => {}
+    }
+    Ok((q::by_id(conn, existing.id)?, Some(before)))
+}
+
+/// True when a request repeats one answered by mail moments ago: same state, no new mail.
+pub(super) fn repeated(
+    before: Option<Status>,
+    mailed_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> bool {
+    before.is_some_and(|s| s != Status::Cancelled)
+        && mailed_at.is_some_and(|t| t > now - DOUBLE_SUBMIT_WINDOW)
+}
+
 /// Records a pending registration and queues the confirmation request. Registering again
-/// with the same address answers the same and mails the person again; nothing tells a
-/// third party whether the address was registered.
+/// with the same address answers the same and mails the person again (once: a double
+/// submit mails once); nothing tells a third party whether the address was registered.
 pub fn register(
     conn: &mut DbConnection,
     tokens: &RegistrationTokens,
@@ -82,95 +160,32 @@ pub fn register(
     new: &NewRegistration,
     now: NaiveDateTime,
 ) -> Result<(), RegistrationError> {
-    write_transaction(conn, |conn| {
-        open_session(conn, session_id, now)?;
-        let invitation_id = q::invitation_for(conn, session_id, new.email.as_str())?;
-        let row = NewRegistrationRow {
-            session_id,
-            email: new.email.as_str(),
-            full_name: &new.full_name,
-            organisation: &new.organisation,
-            function: new.function.as_str(),
-            territory: &new.territory,
-            country: new.country.code(),
-            locale: new.locale.code(),
-            timezone: new.timezone.name(),
-            consent_version: CONSENT_VERSION,
-            consent_at: now,
-            announcements: new.announcements,
-            status: Status::Pending.as_str(),
-            confirm_token_hash: None,
-            confirm_expires_at: Some(now + CONFIRM_WITHIN),
-            manage_token_hash: "",
-            join_token_hash: "",
-            invitation_id,
-            created_at: now,
-        };
-        let (id, mail) = match q::by_session_email(conn, session_id, new.email.as_str())? {
-            None => {
-                // Unique placeholders until the id-derived hashes are set below.
-                let placeholder = tokens::new_token().1;
-                let row = NewRegistrationRow {
-                    manage_token_hash: &placeholder,
-                    join_token_hash: &format!("{placeholder}j"),
-                    ..row
-                };
-                let id = q::insert(conn, &row)?;
-                q::set_token_hashes(
-                    conn,
-                    id,
-                    &tokens.hashed(Purpose::Confirm, id),
-                    &tokens.hashed(Purpose::Manage, id),
-                    &tokens.hashed(Purpose::Join, id),
-                )?;
-                (
-                    id,
-                    MailKind::RegistrationConfirm {
-                        registration_id: id,
-                    },
-                )
+    retrying(|| {
+        write_transaction(conn, |conn| {
+            let (r, before) = upsert_pending(conn, tokens, session_id, new, now)?;
+            if repeated(before, r.request_mailed_at, now) {
+                return Ok(());
             }
-            Some(existing) => match status_of(&existing) {
-                Status::Pending => {
-                    q::extend_confirmation(conn, existing.id, now + CONFIRM_WITHIN)?;
-                    (
-                        existing.id,
-                        MailKind::RegistrationConfirm {
-                            registration_id: existing.id,
-                        },
-                    )
-                }
-                Status::Cancelled => {
-                    q::renew_pending(conn, existing.id, &row)?;
-                    (
-                        existing.id,
-                        MailKind::RegistrationConfirm {
-                            registration_id: existing.id,
-                        },
-                    )
-                }
-                Status::Confirmed => (
-                    existing.id,
-                    MailKind::RegistrationConfirmed {
-                        registration_id: existing.id,
-                        promoted: false,
-                    },
-                ),
-                Status::Waitlisted => (
-                    existing.id,
-                    MailKind::RegistrationWaitlisted {
-                        registration_id: existing.id,
-                    },
-                ),
-            },
-        };
-        let reg = q::by_id(conn, id)?;
-        mail_to(conn, &reg, &mail)?;
-        Ok(())
+            let mail = match before {
+                Some(Status::Confirmed) => MailKind::RegistrationConfirmed {
+                    registration_id: r.id,
+                    promoted: false,
+                },
+                Some(Status::Waitlisted) => MailKind::RegistrationWaitlisted {
+                    registration_id: r.id,
+                },
+                _ => MailKind::RegistrationConfirm {
+                    registration_id: r.id,
+                },
+            };
+            mail_to(conn, &r, &mail)?;
+            q::set_request_mailed(conn, r.id, now)?;
+            Ok(())
+        })
     })
 }
 
-fn mail_to(
+pub(super) fn mail_to(
     conn: &mut DbConnection,
     r: &Registration,
     mail: &MailKind,
@@ -180,30 +195,68 @@ fn mail_to(
     Ok(())
 }
 
-/// Takes a seat for a pending or waitlisted registration, or puts it on the waitlist.
-fn seat_or_waitlist(
+/// Gives a registration in status `from` a seat if one is free, else the end of the
+/// waitlist. Returns the status it is in now, and whether this call moved it (false when
+/// a concurrent request, e.g. a double click, moved it first).
+pub(super) fn seat_or_waitlist(
     conn: &mut DbConnection,
     r: &Registration,
+    from: Status,
     now: NaiveDateTime,
-) -> Result<Status, RegistrationError> {
-    if q::take_seat(conn, r.session_id)? {
-        q::set_status(conn, r.id, Status::Confirmed.as_str(), now)?;
-        Ok(Status::Confirmed)
+) -> Result<(Status, bool), RegistrationError> {
+    q::lock_session(conn, r.session_id)?;
+    let took = q::take_seat(conn, r.session_id)?;
+    let (to, at) = if took {
+        (Status::Confirmed, now)
     } else {
-        q::set_status(conn, r.id, Status::Waitlisted.as_str(), now)?;
-        Ok(Status::Waitlisted)
+        let at = q::next_waitlist_time(conn, r.session_id, now)?;
+        (Status::Waitlisted, at)
+    };
+    if q::transition(conn, r.id, from.as_str(), to.as_str(), at)? {
+        return Ok((to, true));
     }
+    if took {
+        q::release_seat(conn, r.session_id)?;
+    }
+    Ok((status_of(&q::by_id(conn, r.id)?), false))
 }
 
-/// The outcome of a confirmation: confirmed, or waitlisted at a position.
-#[derive(Clone, Copy, Debug, serde::Serialize)]
+/// The outcome of a confirmation: confirmed, or waitlisted at a position; for the whole
+/// series, one outcome per session as well.
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Confirmation {
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<SessionOutcome>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SessionOutcome {
+    pub session_id: i64,
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<i64>,
 }
 
-/// Confirms from the mailed token. Idempotent: confirming twice answers the same.
+pub(super) fn outcome(
+    conn: &mut DbConnection,
+    id: i64,
+) -> Result<SessionOutcome, RegistrationError> {
+    let r = q::by_id(conn, id)?;
+    let status = status_of(&r);
+    Ok(SessionOutcome {
+        session_id: r.session_id,
+        status: status.as_str(),
+        waitlist_position: (status == Status::Waitlisted)
+            .then(|| q::waitlist_position(conn, &r))
+            .transpose()?,
+    })
+}
+
+/// Confirms from the mailed token (of one registration or of a series registration).
+/// Idempotent: confirming twice answers the same and mails once.
 pub fn confirm(
     conn: &mut DbConnection,
     raw_token: &str,
@@ -212,171 +265,42 @@ pub fn confirm(
     if !tokens::looks_valid(raw_token) {
         return Err(RegistrationError::UnknownToken);
     }
+    let hash = tokens::hash(raw_token);
     write_transaction(conn, |conn| {
-        let r = q::by_confirm_hash(conn, &tokens::hash(raw_token))?
-            .ok_or(RegistrationError::UnknownToken)?;
-        let status = match status_of(&r) {
+        let Some(r) = q::by_confirm_hash(conn, &hash)? else {
+            return series::confirm_group(conn, &hash, now);
+        };
+        match status_of(&r) {
             Status::Pending => {
                 if r.confirm_expires_at.is_some_and(|t| t < now) {
                     return Err(RegistrationError::Expired);
                 }
-                let status = seat_or_waitlist(conn, &r, now)?;
-                let mail = match status {
-                    Status::Confirmed => MailKind::RegistrationConfirmed {
-                        registration_id: r.id,
-                        promoted: false,
-                    },
-                    _ => MailKind::RegistrationWaitlisted {
-                        registration_id: r.id,
-                    },
-                };
-                mail_to(conn, &r, &mail)?;
-                status
+                let (status, moved) = seat_or_waitlist(conn, &r, Status::Pending, now)?;
+                if moved {
+                    mail_to(conn, &r, &outcome_mail(r.id, status))?;
+                }
             }
             Status::Cancelled => return Err(RegistrationError::UnknownToken),
-            other => other,
-        };
-        let r = q::by_id(conn, r.id)?;
+            Status::Confirmed | Status::Waitlisted => {}
+        }
+        let o = outcome(conn, r.id)?;
         Ok(Confirmation {
-            status: status.as_str(),
-            waitlist_position: (status == Status::Waitlisted)
-                .then(|| q::waitlist_position(conn, &r))
-                .transpose()?,
+            status: o.status,
+            waitlist_position: o.waitlist_position,
+            sessions: vec![],
         })
     })
 }
 
-fn by_manage(conn: &mut DbConnection, raw_token: &str) -> Result<Registration, RegistrationError> {
-    if !tokens::looks_valid(raw_token) {
-        return Err(RegistrationError::UnknownToken);
+pub(super) fn outcome_mail(registration_id: i64, status: Status) -> MailKind {
+    if status == Status::Confirmed {
+        MailKind::RegistrationConfirmed {
+            registration_id,
+            promoted: false,
+        }
+    } else {
+        MailKind::RegistrationWaitlisted { registration_id }
     }
-    q::by_manage_hash(conn, &tokens::hash(raw_token))?.ok_or(RegistrationError::UnknownToken)
-}
-
-/// What the manage page and `GET /registrations/{token}` show.
-pub fn view(
-    conn: &mut DbConnection,
-    tokens: &RegistrationTokens,
-    public_url: &str,
-    raw_token: &str,
-    now: NaiveDateTime,
-) -> Result<RegistrationView, RegistrationError> {
-    let r = by_manage(conn, raw_token)?;
-    let status = status_of(&r);
-    let session = super::programme::session(conn, r.session_id)?;
-    let webinar_id = programme::published_session(conn, r.session_id).map(|s| s.webinar_id)?;
-    let others = programme::upcoming_sessions(conn, &[webinar_id], now)?
-        .iter()
-        .filter(|s| s.id != r.session_id)
-        .map(|s| super::programme::session(conn, s.id))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(RegistrationView {
-        status: status.as_str(),
-        waitlist_position: (status == Status::Waitlisted)
-            .then(|| q::waitlist_position(conn, &r))
-            .transpose()?,
-        join_url: (status == Status::Confirmed)
-            .then(|| format!("{public_url}/join/{}", tokens.raw(Purpose::Join, r.id))),
-        full_name: r.full_name.clone(),
-        locale: r.locale.parse().unwrap_or(Locale::En),
-        timezone: r.timezone.clone(),
-        session,
-        other_sessions: others,
-    })
-}
-
-/// Cancels from the manage link; a freed seat goes to the waitlist.
-pub fn cancel(
-    conn: &mut DbConnection,
-    raw_token: &str,
-    now: NaiveDateTime,
-) -> Result<(), RegistrationError> {
-    write_transaction(conn, |conn| {
-        let r = by_manage(conn, raw_token)?;
-        let was = status_of(&r);
-        if was == Status::Cancelled {
-            return Ok(());
-        }
-        q::set_status(conn, r.id, Status::Cancelled.as_str(), now)?;
-        if was.is_active() || was == Status::Pending {
-            mail_to(
-                conn,
-                &r,
-                &MailKind::RegistrationCancelled {
-                    registration_id: r.id,
-                },
-            )?;
-        }
-        if was == Status::Confirmed {
-            q::release_seat(conn, r.session_id)?;
-            promote_waitlist(conn, r.session_id, now)?;
-        }
-        Ok(())
-    })
-}
-
-/// Moves a registration to another session of the same webinar.
-pub fn switch_session(
-    conn: &mut DbConnection,
-    raw_token: &str,
-    to_session: i64,
-    now: NaiveDateTime,
-) -> Result<Status, RegistrationError> {
-    write_transaction(conn, |conn| {
-        let r = by_manage(conn, raw_token)?;
-        open_session(conn, to_session, now)?;
-        let from = programme::published_session(conn, r.session_id)?;
-        let to = programme::published_session(conn, to_session)?;
-        if from.webinar_id != to.webinar_id || status_of(&r) == Status::Cancelled {
-            return Err(RegistrationError::SessionUnavailable);
-        }
-        if q::by_session_email(conn, to_session, &r.email)?.is_some() {
-            return Err(RegistrationError::AlreadyRegistered);
-        }
-        let was = status_of(&r);
-        q::move_to_session(conn, r.id, to_session)?;
-        if was == Status::Confirmed {
-            q::release_seat(conn, from.id)?;
-        }
-        let r = q::by_id(conn, r.id)?;
-        let status = if was == Status::Pending {
-            Status::Pending
-        } else {
-            seat_or_waitlist(conn, &r, now)?
-        };
-        match status {
-            Status::Confirmed => mail_to(
-                conn,
-                &r,
-                &MailKind::RegistrationConfirmed {
-                    registration_id: r.id,
-                    promoted: false,
-                },
-            )?,
-            Status::Waitlisted => mail_to(
-                conn,
-                &r,
-                &MailKind::RegistrationWaitlisted {
-                    registration_id: r.id,
-                },
-            )?,
-            _ => {}
-        }
-        if was == Status::Confirmed {
-            promote_waitlist(conn, from.id, now)?;
-        }
-        Ok(status)
-    })
-}
-
-pub fn change_locale(
-    conn: &mut DbConnection,
-    raw_token: &str,
-    locale: Locale,
-) -> Result<(), RegistrationError> {
-    let r = by_manage(conn, raw_token)?;
-    q::set_locale(conn, r.id, locale.code())?;
-    Ok(())
 }
 
 /// Gives free seats to the waitlist in order, mailing each person promoted.
@@ -385,12 +309,17 @@ pub fn promote_waitlist(
     session_id: i64,
     now: NaiveDateTime,
 ) -> Result<usize, DbError> {
+    q::lock_session(conn, session_id)?;
     let mut promoted = 0;
     while let Some(next) = q::first_waitlisted(conn, session_id)? {
         if !q::take_seat(conn, session_id)? {
             break;
         }
-        q::set_status(conn, next.id, Status::Confirmed.as_str(), now)?;
+        if !q::transition(conn, next.id, "waitlisted", "confirmed", now)? {
+            // Changed by a concurrent request: give the seat back and look again.
+            q::release_seat(conn, session_id)?;
+            continue;
+        }
         if let Ok(to) = EmailAddress::parse(&next.email) {
             let locale = next.locale.parse().unwrap_or(Locale::En);
             enqueue(
@@ -407,61 +336,3 @@ pub fn promote_waitlist(
     }
     Ok(promoted)
 }
-
-/// The meeting link behind a personal join link; records the first click.
-pub fn join(
-    conn: &mut DbConnection,
-    raw_token: &str,
-    now: NaiveDateTime,
-) -> Result<String, RegistrationError> {
-    if !tokens::looks_valid(raw_token) {
-        return Err(RegistrationError::UnknownToken);
-    }
-    let r =
-        q::by_join_hash(conn, &tokens::hash(raw_token))?.ok_or(RegistrationError::UnknownToken)?;
-    if status_of(&r) != Status::Confirmed {
-        return Err(RegistrationError::UnknownToken);
-    }
-    q::record_join_click(conn, r.id, now)?;
-    Ok(programme::published_session(conn, r.session_id)?.meeting_url)
-}
-
-/// Queues the reminders that are due (scheduled job of the worker); returns how many.
-pub fn queue_due_reminders(conn: &mut DbConnection, now: NaiveDateTime) -> Result<usize, DbError> {
-    let candidates = q::due_reminders(conn, now)?;
-    let mut queued = 0;
-    for (r, starts_at, offsets) in candidates {
-        let due: Vec<i32> = offsets
-            .split(',')
-            .filter_map(|o| o.trim().parse::<i32>().ok())
-            .filter(|m| starts_at - Duration::minutes(i64::from(*m)) <= now)
-            .collect();
-        // Only the closest offset is mailed; earlier ones that were missed are skipped.
-        let Some(minutes) = due.iter().min().copied() else {
-            continue;
-        };
-        conn.transaction(|conn| {
-            let mut fresh = false;
-            for m in &due {
-                fresh |= q::claim_reminder(conn, r.id, *m, now)? && *m == minutes;
-            }
-            if fresh && let Ok(to) = EmailAddress::parse(&r.email) {
-                let locale = r.locale.parse().unwrap_or(Locale::En);
-                enqueue(
-                    conn,
-                    &to,
-                    locale,
-                    &MailKind::SessionReminder {
-                        registration_id: r.id,
-                        minutes_before: i64::from(minutes),
-                    },
-                )?;
-                queued += 1;
-            }
-            Ok::<_, DbError>(())
-        })?;
-    }
-    Ok(queued)
-}
-
-use diesel::Connection;

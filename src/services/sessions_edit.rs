@@ -127,7 +127,8 @@ pub fn cancel(conn: &mut DbConnection, actor: i64, session_id: i64) -> Result<us
         })?;
         let now = Utc::now().naive_utc();
         for id in q::registrations_in(conn, session_id, &active)? {
-            regs::set_status(conn, id, "cancelled", now)?;
+            let r = regs::by_id(conn, id)?;
+            regs::transition(conn, id, &r.status, "cancelled", now)?;
         }
         q::cancel_session(conn, session_id)?;
         admin::audit(

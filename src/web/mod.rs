@@ -14,6 +14,7 @@ pub mod page;
 pub mod pages;
 pub mod precompressed;
 pub mod rate_limit;
+pub mod registering;
 pub mod security_headers;
 pub mod session;
 pub mod state;
@@ -88,6 +89,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/invitations/{token}",
                     web::get().to(invitations::show_invitation),
+                )
+                .route(
+                    "/series/register",
+                    web::get().to(registrations::show_series_register),
+                )
+                .route(
+                    "/series/register",
+                    web::post().to(registrations::submit_series_register),
                 )
                 .route(
                     "/certificates/{code}",

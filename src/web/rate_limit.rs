@@ -16,6 +16,10 @@ pub enum Limit {
     Confirmation,
     PasswordReset,
     Invitation,
+    /// Registration requests naming one address (from any client): limits mail to it.
+    RegistrationAddress,
+    /// Confirmations with one token, i.e. of one registration (one address).
+    ConfirmationToken,
 }
 
 impl Limit {
@@ -29,12 +33,13 @@ impl Limit {
             Limit::Confirmation => (20, 20),
             Limit::PasswordReset => (5, 5),
             Limit::Invitation => (30, 30),
+            Limit::RegistrationAddress | Limit::ConfirmationToken => (5, 5),
         };
         Quota::per_minute(NonZeroU32::new(per_minute).expect("non-zero"))
             .allow_burst(NonZeroU32::new(burst).expect("non-zero"))
     }
 
-    const ALL: [Limit; 7] = [
+    const ALL: [Limit; 9] = [
         Limit::Login,
         Limit::LoginAccount,
         Limit::Signup,
@@ -42,11 +47,15 @@ impl Limit {
         Limit::Confirmation,
         Limit::PasswordReset,
         Limit::Invitation,
+        Limit::RegistrationAddress,
+        Limit::ConfirmationToken,
     ];
 }
 
 pub struct RateLimiter {
     enabled: bool,
+    /// Checks so far, to forget idle keys now and then (per-address keys are unbounded).
+    checks: std::sync::atomic::AtomicU64,
     limiters: Vec<(Limit, DefaultKeyedRateLimiter<String>)>,
 }
 
@@ -54,6 +63,7 @@ impl RateLimiter {
     pub fn new(enabled: bool) -> RateLimiter {
         RateLimiter {
             enabled,
+            checks: std::sync::atomic::AtomicU64::new(0),
             limiters: Limit::ALL
                 .iter()
                 .map(|l| (*l, DefaultKeyedRateLimiter::keyed(l.quota())))
@@ -71,6 +81,16 @@ impl RateLimiter {
             .iter()
             .find(|(l, _)| *l == limit)
             .expect("every limit has a limiter");
+        let n = self
+            .checks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n % 4096 == 4095 {
+            // Keys whose quota is full again carry no state: drop them.
+            for (_, l) in &self.limiters {
+                l.retain_recent();
+                l.shrink_to_fit();
+            }
+        }
         limiter
             .check_key(&key.to_owned())
             .map_err(|_| AppError::RateLimited)

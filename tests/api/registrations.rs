@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 
 /// The seeded session with capacity 2 (waitlist demo) and another open session.
-async fn small_session(app: &TestApp) -> i64 {
+pub(crate) async fn small_session(app: &TestApp) -> i64 {
     let w = app.get_json("/api/v1/webinars/fight-food-waste").await;
     w["sessions"]
         .as_array()
@@ -19,7 +19,7 @@ async fn small_session(app: &TestApp) -> i64 {
         .unwrap()
 }
 
-fn body(email: &str, locale: &str) -> Value {
+pub(crate) fn body(email: &str, locale: &str) -> Value {
     json!({
         "full_name": "Amina Benali", "email": email, "organisation": "Ville de Sfax",
         "function": "elected_official", "territory": "Sfax", "country": "TN",
@@ -27,7 +27,12 @@ fn body(email: &str, locale: &str) -> Value {
     })
 }
 
-async fn register(app: &TestApp, session: i64, email: &str, locale: &str) -> reqwest::Response {
+pub(crate) async fn register(
+    app: &TestApp,
+    session: i64,
+    email: &str,
+    locale: &str,
+) -> reqwest::Response {
     app.client
         .post(app.url(&format!("/api/v1/sessions/{session}/registrations")))
         .json(&body(email, locale))
@@ -36,7 +41,7 @@ async fn register(app: &TestApp, session: i64, email: &str, locale: &str) -> req
         .unwrap()
 }
 
-fn last_segment(url: &str) -> String {
+pub(crate) fn last_segment(url: &str) -> String {
     url.trim_end_matches('/')
         .rsplit('/')
         .next()
@@ -45,7 +50,12 @@ fn last_segment(url: &str) -> String {
 }
 
 /// Registers and returns the confirm token read from the mail the SMTP server received.
-async fn register_and_get_token(app: &TestApp, session: i64, email: &str, locale: &str) -> String {
+pub(crate) async fn register_and_get_token(
+    app: &TestApp,
+    session: i64,
+    email: &str,
+    locale: &str,
+) -> String {
     let before = app.smtp.to(email).len();
     assert_eq!(register(app, session, email, locale).await.status(), 202);
     let mails = app.smtp.wait_for(email, before + 1).await;
@@ -57,7 +67,7 @@ async fn register_and_get_token(app: &TestApp, session: i64, email: &str, locale
     last_segment(&link)
 }
 
-async fn confirm(app: &TestApp, token: &str) -> Value {
+pub(crate) async fn confirm(app: &TestApp, token: &str) -> Value {
     let res = app
         .client
         .post(app.url("/api/v1/registrations/confirm"))
@@ -69,7 +79,7 @@ async fn confirm(app: &TestApp, token: &str) -> Value {
     res.json().await.unwrap()
 }
 
-fn status_of(app: &TestApp, email: &str) -> String {
+pub(crate) fn status_of(app: &TestApp, email: &str) -> String {
     let mut conn = app.db.conn().unwrap();
     registrations::table
         .filter(registrations::email.eq(email))
@@ -179,6 +189,26 @@ async fn registering_twice_answers_the_same_and_mails_again() {
         (reqwest::StatusCode::ACCEPTED, reqwest::StatusCode::ACCEPTED)
     );
     assert_eq!(a.text().await.unwrap(), b.text().await.unwrap());
+    assert_eq!(
+        queued_to(&app, "twice@example.org"),
+        1,
+        "a double submit mails once"
+    );
+    // Later (past the double-submit window), registering again mails again.
+    {
+        let mut conn = app.db.conn().unwrap();
+        let past = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(5);
+        diesel::update(registrations::table.filter(registrations::email.eq("twice@example.org")))
+            .set(registrations::request_mailed_at.eq(Some(past)))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    assert_eq!(
+        register(&app, session, "twice@example.org", "en")
+            .await
+            .status(),
+        202
+    );
     app.smtp.wait_for("twice@example.org", 2).await;
     let mut conn = app.db.conn().unwrap();
     let rows: i64 = registrations::table
@@ -187,6 +217,17 @@ async fn registering_twice_answers_the_same_and_mails_again() {
         .get_result(&mut *conn)
         .unwrap();
     assert_eq!(rows, 1);
+}
+
+/// Mails queued (sent or not) to an address: exact at once, no waiting on the worker.
+pub(crate) fn queued_to(app: &TestApp, email: &str) -> i64 {
+    use convive::db::schema::outbox;
+    let mut conn = app.db.conn().unwrap();
+    outbox::table
+        .filter(outbox::recipient.eq(email))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap()
 }
 
 #[tokio::test]

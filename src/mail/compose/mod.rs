@@ -4,6 +4,7 @@
 mod account;
 mod invitation;
 mod registration;
+mod series;
 mod test_mail;
 
 use fluent_bundle::FluentValue;
@@ -69,6 +70,9 @@ pub fn compose(
         | MailKind::Announcement { .. }
         | MailKind::SessionRescheduled { .. }
         | MailKind::SessionCancelled { .. } => registration::compose(conn, &t, ctx, &kind),
+        MailKind::SeriesConfirm { .. }
+        | MailKind::SeriesConfirmed { .. }
+        | MailKind::SeriesCancelled { .. } => series::compose(conn, &t, ctx, &kind),
         MailKind::Invitation {
             invitation_id,
             token,

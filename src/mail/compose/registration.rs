@@ -15,16 +15,16 @@ use crate::mail::layout::{self, Attachment, Block, Composed};
 use crate::services::registration_tokens::Purpose;
 use crate::services::translation::pick;
 
-struct Details {
-    r: Registration,
-    webinar: String,
-    webinar_slug: String,
-    starts_at: DateTime<Utc>,
-    duration_minutes: i32,
-    session_zone: TimeZone,
+pub(super) struct Details {
+    pub r: Registration,
+    pub webinar: String,
+    pub webinar_slug: String,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i32,
+    pub session_zone: TimeZone,
 }
 
-fn load(
+pub(super) fn load(
     conn: &mut DbConnection,
     registration_id: i64,
     locale: Locale,
@@ -49,7 +49,7 @@ fn load(
     })
 }
 
-fn when(d: &Details, locale: Locale) -> String {
+pub(super) fn when(d: &Details, locale: Locale) -> String {
     let at = d.starts_at.with_timezone(&d.session_zone.0);
     format!(
         "{} ({})",
@@ -80,7 +80,7 @@ fn facts(t: &Texts, d: &Details) -> Block {
     Block::Facts(facts)
 }
 
-fn link(ctx: &MailContext, t: &Texts, path: &str) -> String {
+pub(super) fn link(ctx: &MailContext, t: &Texts, path: &str) -> String {
     format!("{}/{}{path}", ctx.public_url, t.locale)
 }
 
@@ -92,7 +92,7 @@ fn manage_url(ctx: &MailContext, t: &Texts, id: i64) -> String {
     )
 }
 
-fn join_url(ctx: &MailContext, id: i64) -> String {
+pub(super) fn join_url(ctx: &MailContext, id: i64) -> String {
     format!(
         "{}/join/{}",
         ctx.public_url,
@@ -105,7 +105,7 @@ fn sequence() -> i32 {
     ((Utc::now().timestamp() - 1_767_225_600) / 60).clamp(0, i64::from(i32::MAX)) as i32
 }
 
-fn invite(ctx: &MailContext, t: &Texts, d: &Details, cancelled: bool) -> Attachment {
+pub(super) fn invite(ctx: &MailContext, t: &Texts, d: &Details, cancelled: bool) -> Attachment {
     let manage = manage_url(ctx, t, d.r.id);
     let ics = calendar::ics(&Invite {
         uid: format!("registration-{}@{}", d.r.id, ctx.domain),

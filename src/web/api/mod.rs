@@ -24,6 +24,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(registrations::create_registration),
         )
         .route(
+            "/series/registrations",
+            web::post().to(registrations::create_series_registration),
+        )
+        .route(
             "/registrations/confirm",
             web::post().to(registrations::confirm_registration),
         )

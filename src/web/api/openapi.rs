@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         super::webinars::list_replays,
         super::sessions::get_session,
         super::registrations::create_registration,
+        super::registrations::create_series_registration,
         super::registrations::confirm_registration,
         super::registrations::get_registration,
         super::registrations::cancel_registration,

@@ -1,17 +1,20 @@
-//! Registration API: the same rules as the pages (services::registrations).
+//! Registration API: the same rules as the pages (services::registrations, through
+//! web::registering).
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::registration::RegistrationInput;
-use crate::services::registrations;
 use crate::web::error::AppError;
-use crate::web::pages::registrations::error;
-use crate::web::rate_limit::{Limit, client_key};
+use crate::web::lang::negotiate;
+use crate::web::registering::{self, Change, Target};
 use crate::web::state::AppState;
 
 use super::ErrorBody;
+
+fn pending() -> HttpResponse {
+    HttpResponse::Accepted().json(serde_json::json!({ "status": "pending" }))
+}
 
 /// Registers for a session; the person confirms from the mail. Always 202 with
 /// `pending`, also for an address already registered.
@@ -25,25 +28,25 @@ pub async fn create_registration(
     state: web::Data<AppState>,
     body: web::Json<RegistrationInput>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Registration, &client_key(&req))?;
     let session_id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let new = body.parse().map_err(AppError::Validation)?;
-    let tokens = state.tokens.clone();
-    state
-        .db
-        .run(move |c| {
-            Ok(registrations::register(
-                c,
-                &tokens,
-                session_id,
-                &new,
-                Utc::now().naive_utc(),
-            ))
-        })
-        .await?
-        .map_err(error)?;
-    state.wake_mailer();
-    Ok(HttpResponse::Accepted().json(serde_json::json!({ "status": "pending" })))
+    registering::register(&state, &req, Target::Session(session_id), &body).await?;
+    Ok(pending())
+}
+
+/// Registers for the whole series: the next upcoming session of each webinar. Same body
+/// and answer as a session registration; one mail confirms every session, each then
+/// gets a seat or a waitlist place of its own.
+#[utoipa::path(post, path = "/api/v1/series/registrations", tag = "registrations",
+    responses((status = 202, description = "pending; one confirmation mail for every session"),
+        (status = 422, body = ErrorBody), (status = 404, body = ErrorBody, description = "no upcoming session"),
+        (status = 429, body = ErrorBody)))]
+pub async fn create_series_registration(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<RegistrationInput>,
+) -> Result<HttpResponse, AppError> {
+    registering::register(&state, &req, Target::Series, &body).await?;
+    Ok(pending())
 }
 
 #[derive(Deserialize)]
@@ -51,66 +54,53 @@ pub struct TokenBody {
     token: String,
 }
 
-/// Confirms with the token from the mail. Idempotent.
+/// Confirms with the token from the mail. Idempotent. For a series registration the
+/// answer also lists `sessions` (`session_id`, `status`, `waitlist_position`) and
+/// `status` is `confirmed`, `waitlisted` or `partly_waitlisted`.
 #[utoipa::path(post, path = "/api/v1/registrations/confirm", tag = "registrations",
-    responses((status = 200, description = "confirmed or waitlisted"), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "confirmed or waitlisted"), (status = 404, body = ErrorBody),
+        (status = 400, body = ErrorBody, description = "expired"), (status = 429, body = ErrorBody)))]
 pub async fn confirm_registration(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: web::Json<TokenBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
-    let token = body.into_inner().token;
-    let confirmation = state
-        .db
-        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
-        .await?
-        .map_err(error)?;
-    state.wake_mailer();
+    let confirmation = registering::confirm(&state, &req, body.into_inner().token).await?;
     Ok(HttpResponse::Ok().json(confirmation))
 }
 
-/// The registration behind a manage token (join link only when confirmed).
+/// The registration behind a manage token (join link only when confirmed). For a series
+/// registration: `{"series": true, "registrations": [...]}`, each with its own
+/// `manage_url` (to switch session).
 #[utoipa::path(get, path = "/api/v1/registrations/{token}", tag = "registrations",
     params(("token" = String, Path)),
     responses((status = 200, description = "status, waitlist_position, join_url"), (status = 404, body = ErrorBody)))]
 pub async fn get_registration(
+    req: HttpRequest,
     token: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
-    let tokens = state.tokens.clone();
-    let public = state.settings.public_url();
-    let view = state
-        .db
-        .run(move |c| {
-            Ok(registrations::view(
-                c,
-                &tokens,
-                &public,
-                &token,
-                Utc::now().naive_utc(),
-            ))
-        })
-        .await?
-        .map_err(error)?;
+    let view = registering::view(&state, token.into_inner(), negotiate(&req)).await?;
     Ok(HttpResponse::Ok().json(view))
 }
 
-/// Cancels; a freed seat is given to the waitlist.
+#[derive(Deserialize)]
+pub struct CancelQuery {
+    session_id: Option<i64>,
+}
+
+/// Cancels; a freed seat is given to the waitlist. With a series token, cancels every
+/// session, or only `?session_id=`.
 #[utoipa::path(delete, path = "/api/v1/registrations/{token}", tag = "registrations",
-    params(("token" = String, Path)),
+    params(("token" = String, Path),
+        ("session_id" = Option<i64>, Query, description = "series registration: cancel only this session")),
     responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn cancel_registration(
     token: web::Path<String>,
+    query: web::Query<CancelQuery>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
-    state
-        .db
-        .run(move |c| Ok(registrations::cancel(c, &token, Utc::now().naive_utc())))
-        .await?
-        .map_err(error)?;
-    state.wake_mailer();
+    let change = Change::Cancel(query.session_id);
+    registering::change(&state, token.into_inner(), change).await?;
     Ok(HttpResponse::NoContent().finish())
 }

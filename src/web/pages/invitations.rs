@@ -27,6 +27,8 @@ struct InvitationPage {
     name: String,
     offers: Vec<Offer>,
     token: String,
+    /// A whole-series invitation also offers the series registration form.
+    series: bool,
 }
 
 pub async fn show_invitation(
@@ -39,7 +41,7 @@ pub async fn show_invitation(
     let (_, token) = path.into_inner();
     let locale = page.locale;
     let t = token.clone();
-    let (name, offers) = state
+    let (name, offers, series) = state
         .db
         .run(move |c| {
             let Some(opened) = campaigns::open(c, &t)? else {
@@ -64,7 +66,8 @@ pub async fn show_invitation(
                     })
                     .collect(),
             };
-            Ok(Some((opened.invitation.full_name, offers)))
+            let series = opened.campaign.session_id.is_none();
+            Ok(Some((opened.invitation.full_name, offers, series)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -75,6 +78,7 @@ pub async fn show_invitation(
             name,
             offers,
             token,
+            series,
         },
     )
 }

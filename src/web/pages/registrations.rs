@@ -1,41 +1,28 @@
-//! Registration pages: the form, the confirmation page (a GET shows a button, the POST
-//! confirms), the manage page (cancel, switch session, change language) and join links.
+//! The registration form, for one session (`/{lang}/sessions/{id}/register`) or for the
+//! whole series (`/{lang}/series/register`); `?invitation={token}` pre-fills it with
+//! what the invitation knows. Confirmation, manage and join pages are in
+//! `registration_manage.rs`.
 
 use actix_session::Session;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::domain::Locale;
-use crate::domain::country::CODES;
+use crate::domain::country::{CODES, Country};
 use crate::domain::registration::{Function, RegistrationInput};
-use crate::services::programme::{self, SessionView, WebinarView};
-use crate::services::registrations::{self, RegistrationError, RegistrationView};
+use crate::domain::{Locale, TimeZone};
+use crate::services::registration_series::{self, SeriesItem};
+use crate::services::{programme, registrations};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
-use crate::web::rate_limit::{Limit, client_key};
+use crate::web::registering::{self, Target};
 use crate::web::state::AppState;
 
-pub fn error(e: RegistrationError) -> AppError {
-    match e {
-        RegistrationError::SessionUnavailable | RegistrationError::UnknownToken => {
-            AppError::NotFound
-        }
-        RegistrationError::Expired => AppError::BadRequest {
-            code: "expired",
-            message_id: "registration-expired",
-        },
-        RegistrationError::AlreadyRegistered => AppError::BadRequest {
-            code: "already_registered",
-            message_id: "registration-already-there",
-        },
-        RegistrationError::Db(e) => e.into(),
-    }
-}
+pub use super::registration_manage::{confirm, join, show_confirm, show_manage, update_manage};
 
 #[derive(Template)]
 #[template(path = "register.html")]
@@ -43,39 +30,19 @@ struct RegisterPage {
     page: PageCtx,
     csrf: String,
     form: FormState,
-    webinar: WebinarView,
-    session: SessionView,
+    /// One item for a session; one per webinar for the whole series.
+    items: Vec<SeriesItem>,
+    series: bool,
     countries: Vec<(&'static str, String)>,
     functions: [Function; 3],
 }
 
 #[derive(Template)]
 #[template(path = "registration_message.html")]
-struct MessagePage {
-    page: PageCtx,
-    title_id: &'static str,
-    text: String,
-}
-
-#[derive(Template)]
-#[template(path = "registration_confirm.html")]
-struct ConfirmPage {
-    page: PageCtx,
-    csrf: String,
-    token: String,
-}
-
-#[derive(Template)]
-#[template(path = "registration_manage.html")]
-struct ManagePage {
-    page: PageCtx,
-    csrf: String,
-    registration: RegistrationView,
-    session: SessionView,
-    others: Vec<SessionView>,
-    join_url: Option<String>,
-    position: Option<i64>,
-    status_id: &'static str,
+pub(super) struct MessagePage {
+    pub page: PageCtx,
+    pub title_id: &'static str,
+    pub text: String,
 }
 
 fn countries(page: &PageCtx) -> Vec<(&'static str, String)> {
@@ -87,39 +54,50 @@ fn countries(page: &PageCtx) -> Vec<(&'static str, String)> {
     list
 }
 
-async fn load_session(
+/// What the form offers: the session (with its webinar's title), or the series.
+async fn load_items(
     state: &AppState,
     page: &PageCtx,
-    id: &str,
-) -> Result<(WebinarView, SessionView), AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    target: Target,
+) -> Result<Vec<SeriesItem>, AppError> {
     let locale = page.locale;
-    state
+    let items = state
         .db
         .run(move |c| {
-            let session = programme::session(c, id)?;
-            if session.starts_at <= Utc::now() {
-                return Err(crate::db::DbError::Query(diesel::result::Error::NotFound));
+            let now = Utc::now().naive_utc();
+            match target {
+                Target::Series => registration_series::offer(c, locale, now),
+                Target::Session(id) => {
+                    let session = programme::session(c, id)?;
+                    let webinar = programme::webinar(c, &session.webinar_slug, locale, now)?;
+                    Ok(vec![SeriesItem {
+                        title: webinar.title,
+                        session,
+                    }])
+                }
             }
-            let webinar =
-                programme::webinar(c, &session.webinar_slug, locale, Utc::now().naive_utc())?;
-            Ok((webinar, session))
         })
-        .await
-        .map_err(AppError::from)
+        .await?;
+    if items.is_empty() || items.iter().any(|i| i.session.starts_at <= Utc::now()) {
+        return Err(AppError::NotFound);
+    }
+    Ok(items)
 }
 
-#[derive(Deserialize)]
-pub struct RegisterForm {
-    #[serde(flatten)]
-    input: RegistrationInputForm,
-    #[serde(default)]
-    csrf: String,
+fn target(path: &str, series: bool) -> Result<Target, AppError> {
+    if series {
+        return Ok(Target::Series);
+    }
+    path.parse()
+        .map(Target::Session)
+        .map_err(|_| AppError::NotFound)
 }
 
 /// Checkboxes arrive as "on" or not at all.
 #[derive(Deserialize, Default)]
-pub struct RegistrationInputForm {
+pub struct RegisterForm {
+    #[serde(default)]
+    csrf: String,
     #[serde(default)]
     full_name: String,
     #[serde(default)]
@@ -138,9 +116,11 @@ pub struct RegistrationInputForm {
     timezone: String,
     consent: Option<String>,
     announcements: Option<String>,
+    #[serde(default)]
+    website: String,
 }
 
-impl RegistrationInputForm {
+impl RegisterForm {
     fn input(&self) -> RegistrationInput {
         RegistrationInput {
             full_name: self.full_name.clone(),
@@ -153,10 +133,12 @@ impl RegistrationInputForm {
             timezone: self.timezone.clone(),
             consent: self.consent.is_some(),
             announcements: self.announcements.is_some(),
+            website: self.website.clone(),
         }
     }
 
     fn form_state(&self) -> FormState {
+        let check = |b: &Option<String>| if b.is_some() { "on" } else { "" };
         FormState::default()
             .with_value("full_name", &self.full_name)
             .with_value("email", &self.email)
@@ -166,33 +148,61 @@ impl RegistrationInputForm {
             .with_value("country", &self.country)
             .with_value("locale", &self.locale)
             .with_value("timezone", &self.timezone)
-            .with_value("consent", if self.consent.is_some() { "on" } else { "" })
-            .with_value(
-                "announcements",
-                if self.announcements.is_some() {
-                    "on"
-                } else {
-                    ""
-                },
-            )
+            .with_value("consent", check(&self.consent))
+            .with_value("announcements", check(&self.announcements))
     }
 }
 
-pub async fn show_register(
+#[derive(Deserialize)]
+pub struct RegisterQuery {
+    invitation: Option<String>,
+}
+
+/// The empty form, or pre-filled from an invitation: name, address, organisation,
+/// country and language as the organiser's contact list gave them.
+async fn blank_form(
+    state: &AppState,
+    page: &PageCtx,
+    zone: &str,
+    invitation: Option<String>,
+) -> Result<FormState, AppError> {
+    let mut form = RegisterForm {
+        locale: page.locale.code().to_owned(),
+        timezone: page.viewer_tz.map(|z| z.name()).unwrap_or(zone).to_owned(),
+        ..RegisterForm::default()
+    };
+    if let Some(token) = invitation {
+        let invitee = state
+            .db
+            .run(move |c| registrations::invitee(c, &token))
+            .await?;
+        if let Some(inv) = invitee {
+            form.full_name = inv.full_name;
+            form.email = inv.email;
+            form.organisation = inv.organisation;
+            if Country::parse(&inv.country).is_some() {
+                form.country = inv.country;
+            }
+            if let Ok(l) = inv.locale.parse::<Locale>() {
+                form.locale = l.code().to_owned();
+            }
+        }
+    }
+    Ok(form.form_state())
+}
+
+async fn show_form(
     page: PageCtx,
-    path: web::Path<(String, String)>,
     session: Session,
-    state: web::Data<AppState>,
+    state: &AppState,
+    target: Target,
+    invitation: Option<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (webinar, s) = load_session(&state, &page, &path.1).await?;
-    let form = FormState::default()
-        .with_value("locale", page.locale.code())
-        .with_value(
-            "timezone",
-            page.viewer_tz
-                .map(|z| z.name())
-                .unwrap_or(s.timezone.as_str()),
-        );
+    let items = load_items(state, &page, target).await?;
+    let zone = TimeZone::parse(&items[0].session.timezone)
+        .map(|z| z.name().to_owned())
+        .unwrap_or_default();
+    let form = blank_form(state, &page, &zone, invitation).await?;
     render(
         &page,
         &RegisterPage {
@@ -201,10 +211,56 @@ pub async fn show_register(
             functions: Function::ALL,
             page: page.clone(),
             form,
-            webinar,
-            session: s,
+            series: matches!(target, Target::Series),
+            items,
         },
     )
+}
+
+async fn submit_form(
+    page: PageCtx,
+    req: HttpRequest,
+    session: Session,
+    state: &AppState,
+    target: Target,
+    form: RegisterForm,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let items = load_items(state, &page, target).await?;
+    match registering::register(state, &req, target, &form.input()).await {
+        Ok(()) => render(
+            &page,
+            &MessagePage {
+                page: page.clone(),
+                title_id: "registration-sent-title",
+                text: page.t("registration-sent-text"),
+            },
+        ),
+        Err(AppError::Validation(problems)) => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &RegisterPage {
+                csrf: csrf::token(&session),
+                countries: countries(&page),
+                functions: Function::ALL,
+                page: page.clone(),
+                form: form.form_state().with_errors(problems),
+                series: matches!(target, Target::Series),
+                items,
+            },
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn show_register(
+    page: PageCtx,
+    path: web::Path<(String, String)>,
+    query: web::Query<RegisterQuery>,
+    session: Session,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let target = target(&path.1, false)?;
+    show_form(page, session, &state, target, query.into_inner().invitation).await
 }
 
 pub async fn submit_register(
@@ -215,225 +271,40 @@ pub async fn submit_register(
     state: web::Data<AppState>,
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Registration, &client_key(&req))?;
-    let (webinar, s) = load_session(&state, &page, &path.1).await?;
-    let new = match form.input.input().parse() {
-        Ok(new) => new,
-        Err(problems) => {
-            return render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &RegisterPage {
-                    csrf: csrf::token(&session),
-                    countries: countries(&page),
-                    functions: Function::ALL,
-                    page: page.clone(),
-                    form: form.input.form_state().with_errors(problems),
-                    webinar,
-                    session: s,
-                },
-            );
-        }
-    };
-    let tokens = state.tokens.clone();
-    let session_id = s.id;
-    state
-        .db
-        .run(move |c| {
-            Ok(registrations::register(
-                c,
-                &tokens,
-                session_id,
-                &new,
-                Utc::now().naive_utc(),
-            ))
-        })
-        .await?
-        .map_err(error)?;
-    state.wake_mailer();
-    render(
-        &page,
-        &MessagePage {
-            page: page.clone(),
-            title_id: "registration-sent-title",
-            text: page.t("registration-sent-text"),
-        },
-    )
+    let target = target(&path.1, false)?;
+    submit_form(page, req, session, &state, target, form.into_inner()).await
 }
 
-pub async fn show_confirm(
+pub async fn show_series_register(
     page: PageCtx,
-    path: web::Path<(String, String)>,
+    query: web::Query<RegisterQuery>,
     session: Session,
+    state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    render(
-        &page,
-        &ConfirmPage {
-            csrf: csrf::token(&session),
-            page: page.clone(),
-            token: path.1.clone(),
-        },
+    show_form(
+        page,
+        session,
+        &state,
+        Target::Series,
+        query.into_inner().invitation,
     )
+    .await
 }
 
-#[derive(Deserialize)]
-pub struct TokenForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-pub async fn confirm(
+pub async fn submit_series_register(
     page: PageCtx,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
     session: Session,
     state: web::Data<AppState>,
-    form: web::Form<TokenForm>,
+    form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
-    let token = path.1.clone();
-    let result = state
-        .db
-        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
-        .await?
-        .map_err(error)?;
-    state.wake_mailer();
-    let text = match result.waitlist_position {
-        Some(p) => page.tn("registration-waitlisted-text", p as i32),
-        None => page.t("registration-confirmed-text"),
-    };
-    render(
-        &page,
-        &MessagePage {
-            page: page.clone(),
-            title_id: if result.status == "confirmed" {
-                "registration-confirmed-title"
-            } else {
-                "registration-waitlisted-title"
-            },
-            text,
-        },
+    submit_form(
+        page,
+        req,
+        session,
+        &state,
+        Target::Series,
+        form.into_inner(),
     )
-}
-
-pub async fn show_manage(
-    page: PageCtx,
-    path: web::Path<(String, String)>,
-    session: Session,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let token = path.1.clone();
-    let tokens = state.tokens.clone();
-    let public = state.settings.public_url();
-    let registration = state
-        .db
-        .run(move |c| {
-            Ok(registrations::view(
-                c,
-                &tokens,
-                &public,
-                &token,
-                Utc::now().naive_utc(),
-            ))
-        })
-        .await?
-        .map_err(error)?;
-    render(
-        &page,
-        &ManagePage {
-            csrf: csrf::token(&session),
-            page: page.clone(),
-            session: registration.session.clone(),
-            others: registration.other_sessions.clone(),
-            join_url: registration.join_url.clone(),
-            position: registration.waitlist_position,
-            status_id: match registration.status {
-                "confirmed" => "registration-status-confirmed",
-                "waitlisted" => "registration-status-waitlisted",
-                "cancelled" => "registration-status-cancelled",
-                _ => "registration-status-pending",
-            },
-            registration,
-        },
-    )
-}
-
-#[derive(Deserialize)]
-pub struct ManageForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    action: String,
-    #[serde(default)]
-    session_id: String,
-    #[serde(default)]
-    locale: String,
-}
-
-pub async fn update_manage(
-    page: PageCtx,
-    path: web::Path<(String, String)>,
-    session: Session,
-    state: web::Data<AppState>,
-    form: web::Form<ManageForm>,
-) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    let token = path.1.clone();
-    let now = Utc::now().naive_utc();
-    let mut lang = page.locale;
-    match form.action.as_str() {
-        "cancel" => {
-            let t = token.clone();
-            state
-                .db
-                .run(move |c| Ok(registrations::cancel(c, &t, now)))
-                .await?
-                .map_err(error)?;
-        }
-        "switch" => {
-            let to: i64 = form.session_id.parse().map_err(|_| AppError::NotFound)?;
-            let t = token.clone();
-            state
-                .db
-                .run(move |c| Ok(registrations::switch_session(c, &t, to, now)))
-                .await?
-                .map_err(error)?;
-        }
-        "language" => {
-            let locale: Locale = form.locale.parse().map_err(|_| AppError::NotFound)?;
-            lang = locale;
-            let t = token.clone();
-            state
-                .db
-                .run(move |c| Ok(registrations::change_locale(c, &t, locale)))
-                .await?
-                .map_err(error)?;
-        }
-        _ => return Err(AppError::NotFound),
-    }
-    state.wake_mailer();
-    Ok(HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            format!("/{}/registrations/{token}", lang.code()),
-        ))
-        .finish())
-}
-
-/// The personal join link: records the click and sends the person to the meeting.
-pub async fn join(
-    path: web::Path<String>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    let token = path.into_inner();
-    let url = state
-        .db
-        .run(move |c| Ok(registrations::join(c, &token, Utc::now().naive_utc())))
-        .await?
-        .map_err(error)?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, url))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .finish())
+    .await
 }

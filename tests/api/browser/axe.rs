@@ -80,6 +80,27 @@ struct AxeOutcome {
     error: Option<String>,
 }
 
+/// What axe-core lets pass but assistive technology trips on: a control whose label points
+/// at an id that an earlier element also carries gets no name at all (the browser resolves
+/// `<label for>` to the first element with that id).
+const OWN_CHECKS: &str = r#"
+const seen = new Map();
+for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+const duplicates = [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+const unlabelled = [...document.querySelectorAll("input, select, textarea")]
+  .filter(el => !["hidden", "submit", "button", "reset"].includes(el.type))
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute("aria-label")
+    && !el.getAttribute("aria-labelledby") && !el.title)
+  .map(el => el.outerHTML.slice(0, 160));
+return { duplicates, unlabelled };
+"#;
+
+#[derive(Deserialize)]
+struct OwnFindings {
+    duplicates: Vec<String>,
+    unlabelled: Vec<String>,
+}
+
 impl Browser {
     /// Runs axe-core on the page shown; `None` when axe-core is not installed (skipped).
     pub async fn axe(&self) -> Option<Vec<Violation>> {
@@ -131,6 +152,20 @@ impl AuditReport {
         };
         self.pages += 1;
         let path = browser.current_path().await;
+        let own: OwnFindings = browser.eval(OWN_CHECKS, vec![]).await;
+        if !own.duplicates.is_empty() {
+            let _ = writeln!(
+                self.blocking,
+                "\n[serious] duplicate-id (own check) — ids must be unique on {label} ({path})\n    {}",
+                own.duplicates.join(", ")
+            );
+        }
+        for html in own.unlabelled {
+            let _ = writeln!(
+                self.blocking,
+                "\n[critical] label (own check) — form control without a label on {label} ({path})\n    • {html}"
+            );
+        }
         for v in violations {
             let out = if v.is_blocking() {
                 &mut self.blocking

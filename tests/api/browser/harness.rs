@@ -34,6 +34,9 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--no-first-run",
     "--force-device-scale-factor=1",
     "--hide-scrollbars",
+    // The lesson player is driven from the test (`video.play()` without a user gesture).
+    "--autoplay-policy=no-user-gesture-required",
+    "--mute-audio",
 ];
 
 struct Tools {
@@ -241,6 +244,16 @@ impl Browser {
     /// are skipped on this machine. Use as
     /// `let Some(browser) = Browser::launch(&app).await else { return };`.
     pub async fn launch(app: &TestApp) -> Option<Browser> {
+        Self::launch_with(app, true).await
+    }
+
+    /// The same with JavaScript turned off in the browser's settings (the test's own
+    /// WebDriver commands still work), to check that pages work without their scripts.
+    pub async fn launch_without_javascript(app: &TestApp) -> Option<Browser> {
+        Self::launch_with(app, false).await
+    }
+
+    async fn launch_with(app: &TestApp, javascript: bool) -> Option<Browser> {
         let tools = tools_or_skip()?;
         let profile = Profile {
             dir: tempfile::tempdir().expect("profile dir"),
@@ -262,6 +275,13 @@ impl Browser {
             profile.chromium_dir().display()
         ))
         .expect("user data dir");
+        if !javascript {
+            caps.add_experimental_option(
+                "prefs",
+                serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 }),
+            )
+            .expect("prefs");
+        }
 
         let driver = match WebDriver::new(chromedriver.url.clone(), caps).await {
             Ok(driver) => driver,
@@ -300,6 +320,14 @@ impl Browser {
         self.goto(&url)
             .await
             .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Opens a link of the app found elsewhere (in a mail): `url` must point at the app.
+    pub async fn open_link(&self, url: &str) {
+        let path = url
+            .strip_prefix(&self.base)
+            .unwrap_or_else(|| panic!("{url} does not point at the app ({})", self.base));
+        self.open(path).await;
     }
 
     /// Path (and query, fragment) of the page shown, without the app's address.
@@ -433,4 +461,15 @@ pub fn screenshot_dir() -> PathBuf {
         .parent()
         .expect("target dir")
         .join("screenshots")
+}
+
+/// The text of Fluent message `id` in `lang` (`fr`, `en`, `ar`), without isolation marks:
+/// what a page shows for a message without arguments.
+pub fn t(lang: &str, id: &str) -> String {
+    let locale: convive::domain::Locale = lang.parse().expect("fr, en or ar");
+    assert!(
+        convive::i18n::catalog().has(locale, id),
+        "no message {id} in {lang}"
+    );
+    convive::i18n::catalog().plain(locale, id, &[])
 }

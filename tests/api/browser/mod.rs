@@ -10,8 +10,16 @@
 //! - `keyboard.rs` has the Tab/Enter helpers and `assert_form_works_by_keyboard`, used for
 //!   the registration and sign-up forms.
 //! - `pages.rs` lists the public pages (programme, registration form, lessons, account
-//!   forms, a 404); the audits
-//!   walk it and photograph the key ones.
+//!   forms, a 404) and the pages reached from mail links (confirm, manage, verify, reset,
+//!   invitation, unsubscribe, with real tokens); `learner.rs` makes a signed-in learner with
+//!   a certificate and lists the learner pages. `accessibility.rs` walks them all in fr, en
+//!   and ar and photographs the key ones.
+//! - Journeys: `journey_official.rs` (register by keyboard with a mistake first, confirm
+//!   from the mail, join link, cancel; ar and fr), `journey_learner.rs` (sign up, play a
+//!   lesson, resume after a reload, complete the module, certificate; ar).
+//! - `rtl.rs` and `rtl_pages.rs` measure the Arabic layout (header, cards, forms, progress
+//!   bars by their pixels, lesson navigation) and the isolation of Latin strings;
+//!   `no_javascript.rs` checks the main tasks with scripts turned off.
 //!
 //! A journey is one small test function:
 //!
@@ -33,7 +41,13 @@ mod harness;
 mod accessibility;
 mod admin_pages;
 mod axe;
+mod journey_learner;
+mod journey_official;
 mod keyboard;
+mod learner;
 mod navigation;
+mod no_javascript;
 mod pages;
 mod rtl;
+mod rtl_pages;
+mod series;

@@ -1,6 +1,10 @@
 //! The public pages that exist, per language, for the audits and the screenshots.
 
+use serde_json::json;
+
+use crate::admin;
 use crate::helpers::TestApp;
+use crate::learners;
 
 pub struct Page {
     /// Short name used in screenshot file names and failure messages (`webinar`, `not-found`…).
@@ -75,6 +79,7 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
             format!("/{lang}/sessions/{session}/register"),
             true,
         ),
+        page("series-register", format!("/{lang}/series/register"), true),
         page("modules", format!("/{lang}/modules"), true),
         page("module", format!("/{lang}/modules/{module}"), true),
         page("lesson", format!("/{lang}/lessons/{lesson}"), true),
@@ -86,5 +91,102 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
             format!("/{lang}/webinars/no-such-webinar"),
             false,
         ),
+    ]
+}
+
+/// The path of a link of the app read from a mail (`http://127.0.0.1:…/fr/…` → `/fr/…`).
+fn path_of(app: &TestApp, link: &str) -> String {
+    link.strip_prefix(&app.address)
+        .unwrap_or_else(|| panic!("{link} does not point at the app"))
+        .to_owned()
+}
+
+/// The pages people reach from a link in a mail, made real through the API: registration
+/// confirmation and management (confirmed, with its join link), account verification and
+/// password reset, an invitation and its unsubscribe page. All in the language `lang`.
+pub async fn token_pages(app: &TestApp, lang: &str) -> Vec<Page> {
+    let session = samples(app).await.session;
+    let page = |name, path: String, screenshot| Page {
+        name,
+        path,
+        screenshot,
+    };
+
+    // A registration, confirmed: the confirmation link stays valid (idempotent).
+    let email = format!("nadia.{lang}@example.org");
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/sessions/{session}/registrations")))
+        .json(&json!({"full_name": "Nadia Benali", "email": email,
+            "organisation": "Ville de Sfax", "function": "civil_servant", "territory": "Sfax",
+            "country": "TN", "locale": lang, "timezone": "Africa/Tunis", "consent": true}))
+        .send()
+        .await
+        .expect("registration sent");
+    assert_eq!(res.status(), 202);
+    let confirm = app.smtp.wait_for(&email, 1).await[0]
+        .link_containing("/registrations/confirm/")
+        .expect("confirm link");
+    let token = confirm.rsplit('/').next().unwrap().to_owned();
+    let res = app
+        .client
+        .post(app.url("/api/v1/registrations/confirm"))
+        .json(&json!({ "token": token }))
+        .send()
+        .await
+        .expect("confirmation sent");
+    assert_eq!(res.status(), 200);
+    let manage = app.smtp.wait_for(&email, 2).await[1]
+        .link_containing("/registrations/")
+        .expect("manage link");
+
+    // An account: its verification link, then a reset link once verified.
+    let learner = format!("youssef.{lang}@example.org");
+    let api = learners::Browser::new(app);
+    api.sign_up(&learner, "Youssef Amrani", lang).await;
+    let verify = learners::last_token(app, "account_verify", &learner);
+    let res = api
+        .post_json("/api/v1/auth/password/forgot", json!({ "email": learner }))
+        .await;
+    let status = res.status();
+    assert!(
+        status.is_success(),
+        "{status} {}",
+        res.text().await.unwrap()
+    );
+    let reset = learners::last_token(app, "password_reset", &learner);
+
+    // An invitation campaign for one contact writing in `lang`.
+    let invitee = format!("amina.{lang}@example.org");
+    let organiser = admin::staff(app, &format!("orga.{lang}@convive.test"), "organiser");
+    let csv = format!("email,name,language\n{invitee},Amina Alaoui,{lang}\n");
+    let res = admin::api(
+        app,
+        &organiser,
+        reqwest::Method::POST,
+        "/api/v1/admin/campaigns",
+        json!({"session_id": session.parse::<i64>().expect("numeric id"), "contacts_csv": csv}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let id = res.json::<serde_json::Value>().await.unwrap()["id"].clone();
+    let send = format!("/api/v1/admin/campaigns/{id}/send");
+    let res = admin::api(app, &organiser, reqwest::Method::POST, &send, json!({})).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let mail = &app.smtp.wait_for(&invitee, 1).await[0];
+    let invitation = mail
+        .link_containing("/invitations/")
+        .expect("invitation link");
+    let unsubscribe = mail
+        .link_containing("/unsubscribe/")
+        .expect("unsubscribe link");
+
+    vec![
+        page("confirm", path_of(app, &confirm), false),
+        page("manage", path_of(app, &manage), true),
+        page("verify", format!("/{lang}/account/verify/{verify}"), false),
+        page("reset", format!("/{lang}/account/reset/{reset}"), false),
+        page("invitation", path_of(app, &invitation), true),
+        page("unsubscribe", path_of(app, &unsubscribe), false),
     ]
 }

@@ -1,0 +1,231 @@
+//! Self-service from a registration's manage link: what the person sees (status, waitlist
+//! position, join link when confirmed), cancelling, switching to another session of the
+//! same webinar and changing the language of the mails. A series registration's manage
+//! link is handled in `registration_series.rs`, reached from here.
+
+use chrono::NaiveDateTime;
+
+use crate::db::registrations::{self as q, Registration};
+use crate::db::{DbConnection, DbError, programme, write_transaction};
+use crate::domain::Locale;
+use crate::domain::registration::Status;
+use crate::mail::MailKind;
+
+use super::programme::SessionView;
+use super::registration_series as series;
+use super::registration_tokens::{Purpose, RegistrationTokens};
+use super::registrations::{
+    RegistrationError, mail_to, open_session, outcome_mail, promote_waitlist, seat_or_waitlist,
+    status_of,
+};
+use super::tokens;
+
+/// A registration as its holder sees it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RegistrationView {
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
+    /// Its own manage page (listed on the series page, which links to each).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manage_url: Option<String>,
+    pub webinar_title: String,
+    pub full_name: String,
+    pub locale: Locale,
+    pub timezone: String,
+    pub session: SessionView,
+    #[serde(skip)]
+    pub other_sessions: Vec<SessionView>,
+}
+
+/// What a manage link opens: one registration, or a registration to the whole series.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum Managed {
+    One(Box<RegistrationView>),
+    Series(series::SeriesView),
+}
+
+fn by_manage(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> Result<Option<Registration>, RegistrationError> {
+    Ok(q::by_manage_hash(conn, hash)?)
+}
+
+fn manage_hash(raw_token: &str) -> Result<String, RegistrationError> {
+    if !tokens::looks_valid(raw_token) {
+        return Err(RegistrationError::UnknownToken);
+    }
+    Ok(tokens::hash(raw_token))
+}
+
+/// What the manage page and `GET /registrations/{token}` show, titles in `locale`.
+pub fn view(
+    conn: &mut DbConnection,
+    tokens: &RegistrationTokens,
+    public_url: &str,
+    raw_token: &str,
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<Managed, RegistrationError> {
+    let hash = manage_hash(raw_token)?;
+    match by_manage(conn, &hash)? {
+        Some(r) => Ok(Managed::One(Box::new(registration_view(
+            conn, tokens, public_url, &r, locale, now,
+        )?))),
+        None => {
+            series::view_group(conn, tokens, public_url, &hash, locale, now).map(Managed::Series)
+        }
+    }
+}
+
+pub(super) fn registration_view(
+    conn: &mut DbConnection,
+    tokens: &RegistrationTokens,
+    public_url: &str,
+    r: &Registration,
+    locale: Locale,
+    now: NaiveDateTime,
+) -> Result<RegistrationView, RegistrationError> {
+    let status = status_of(r);
+    let session = super::programme::session(conn, r.session_id)?;
+    let webinar_id = programme::published_session(conn, r.session_id)?.webinar_id;
+    let others = programme::upcoming_sessions(conn, &[webinar_id], now)?
+        .iter()
+        .filter(|s| s.id != r.session_id)
+        .map(|s| super::programme::session(conn, s.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(RegistrationView {
+        status: status.as_str(),
+        waitlist_position: (status == Status::Waitlisted)
+            .then(|| q::waitlist_position(conn, r))
+            .transpose()?,
+        join_url: (status == Status::Confirmed)
+            .then(|| format!("{public_url}/join/{}", tokens.raw(Purpose::Join, r.id))),
+        manage_url: None,
+        webinar_title: series::webinar_title(conn, webinar_id, locale)?,
+        full_name: r.full_name.clone(),
+        locale: r.locale.parse().unwrap_or(Locale::En),
+        timezone: r.timezone.clone(),
+        session,
+        other_sessions: others,
+    })
+}
+
+/// Cancels from a manage link: the registration, or for a series registration all of
+/// it or only its registration to `session_id`. A freed seat goes to the waitlist.
+pub fn cancel(
+    conn: &mut DbConnection,
+    raw_token: &str,
+    session_id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), RegistrationError> {
+    let hash = manage_hash(raw_token)?;
+    write_transaction(conn, |conn| match by_manage(conn, &hash)? {
+        Some(r) => {
+            if cancel_one(conn, &r, now)? {
+                let mail = MailKind::RegistrationCancelled {
+                    registration_id: r.id,
+                };
+                mail_to(conn, &r, &mail)?;
+            }
+            Ok(())
+        }
+        None => series::cancel_group(conn, &hash, session_id, now),
+    })
+}
+
+/// Cancels one registration (without mail); false when there was nothing to cancel.
+/// When a concurrent request changed it first (e.g. confirmed it), cancels what it is now.
+pub(super) fn cancel_one(
+    conn: &mut DbConnection,
+    r: &Registration,
+    now: NaiveDateTime,
+) -> Result<bool, RegistrationError> {
+    let mut was = status_of(r);
+    for _ in 0..2 {
+        if was == Status::Cancelled {
+            return Ok(false);
+        }
+        if q::transition(conn, r.id, was.as_str(), Status::Cancelled.as_str(), now)? {
+            if was == Status::Confirmed {
+                q::release_seat(conn, r.session_id)?;
+                promote_waitlist(conn, r.session_id, now)?;
+            }
+            return Ok(true);
+        }
+        was = status_of(&q::by_id(conn, r.id)?);
+    }
+    Ok(false)
+}
+
+/// Moves a registration to another session of the same webinar.
+pub fn switch_session(
+    conn: &mut DbConnection,
+    raw_token: &str,
+    to_session: i64,
+    now: NaiveDateTime,
+) -> Result<Status, RegistrationError> {
+    let hash = manage_hash(raw_token)?;
+    write_transaction(conn, |conn| {
+        let r = by_manage(conn, &hash)?.ok_or(RegistrationError::UnknownToken)?;
+        open_session(conn, to_session, now)?;
+        let from = programme::published_session(conn, r.session_id)?;
+        let to = programme::published_session(conn, to_session)?;
+        let was = status_of(&r);
+        if from.webinar_id != to.webinar_id || was == Status::Cancelled {
+            return Err(RegistrationError::SessionUnavailable);
+        }
+        if q::by_session_email(conn, to_session, &r.email)?.is_some() {
+            return Err(RegistrationError::AlreadyRegistered);
+        }
+        // Both sessions locked in id order: two people switching in opposite directions
+        // at once queue instead of deadlocking on PostgreSQL.
+        for id in [from.id.min(to.id), from.id.max(to.id)] {
+            q::lock_session(conn, id)?;
+        }
+        q::move_to_session(conn, r.id, to_session)?;
+        if was == Status::Confirmed {
+            q::release_seat(conn, from.id)?;
+        }
+        let r = q::by_id(conn, r.id)?;
+        let status = if was == Status::Pending {
+            Status::Pending
+        } else {
+            let (status, _) = seat_or_waitlist(conn, &r, was, now)?;
+            mail_to(conn, &r, &outcome_mail(r.id, status))?;
+            status
+        };
+        if was == Status::Confirmed {
+            promote_waitlist(conn, from.id, now)?;
+        }
+        Ok(status)
+    })
+}
+
+/// The language of the mails, for one registration or every one of a series registration.
+pub fn change_locale(
+    conn: &mut DbConnection,
+    raw_token: &str,
+    locale: Locale,
+) -> Result<(), RegistrationError> {
+    let hash = manage_hash(raw_token)?;
+    write_transaction(conn, |conn| match by_manage(conn, &hash)? {
+        Some(r) => Ok(q::set_locale(conn, r.id, locale.code())?),
+        None => series::change_group_locale(conn, &hash, locale),
+    })
+}
+
+/// Who an invitation link names, to pre-fill the registration form (records nothing).
+pub fn invitee(
+    conn: &mut DbConnection,
+    raw_token: &str,
+) -> Result<Option<crate::db::campaigns::Invitation>, DbError> {
+    if !tokens::looks_valid(raw_token) {
+        return Ok(None);
+    }
+    crate::db::campaigns::invitation_by_token(conn, &tokens::hash(raw_token))
+}

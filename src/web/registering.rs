@@ -1,0 +1,143 @@
+//! What the registration pages and the registration API share: rate limits, the
+//! honeypot, the service calls off the async executor, waking the mailer, and how
+//! registration errors answer. Handlers only read the request and shape the answer.
+
+use actix_web::HttpRequest;
+use chrono::Utc;
+
+use crate::domain::Locale;
+use crate::domain::registration::{RegistrationInput, Status};
+use crate::services::registration_series;
+use crate::services::registrations::{self, Confirmation, Managed, RegistrationError};
+
+use super::error::AppError;
+use super::rate_limit::{Limit, client_key};
+use super::state::AppState;
+
+pub fn error(e: RegistrationError) -> AppError {
+    match e {
+        RegistrationError::SessionUnavailable | RegistrationError::UnknownToken => {
+            AppError::NotFound
+        }
+        RegistrationError::Expired => AppError::BadRequest {
+            code: "expired",
+            message_id: "registration-expired",
+        },
+        RegistrationError::AlreadyRegistered => AppError::BadRequest {
+            code: "already_registered",
+            message_id: "registration-already-there",
+        },
+        RegistrationError::Db(e) => e.into(),
+    }
+}
+
+/// What a registration form registers for.
+#[derive(Clone, Copy, Debug)]
+pub enum Target {
+    Session(i64),
+    /// The next session of each webinar of the series.
+    Series,
+}
+
+/// Registers (pending until confirmed from the mail). A filled honeypot answers as a
+/// success and registers nothing; bad input is `AppError::Validation` with each field.
+/// Limited per client address, then per registrant address.
+pub async fn register(
+    state: &AppState,
+    req: &HttpRequest,
+    target: Target,
+    input: &RegistrationInput,
+) -> Result<(), AppError> {
+    state.limits.check(Limit::Registration, &client_key(req))?;
+    if input.is_robot() {
+        tracing::info!("registration honeypot filled; ignored");
+        return Ok(());
+    }
+    let new = input.parse().map_err(AppError::Validation)?;
+    state.limits.check(
+        Limit::RegistrationAddress,
+        &new.email.as_str().to_lowercase(),
+    )?;
+    let tokens = state.tokens.clone();
+    let now = Utc::now().naive_utc();
+    state
+        .db
+        .run(move |c| {
+            Ok(match target {
+                Target::Session(id) => registrations::register(c, &tokens, id, &new, now),
+                Target::Series => {
+                    registration_series::register_series(c, &tokens, &new, now).map(|_| ())
+                }
+            })
+        })
+        .await?
+        .map_err(error)?;
+    state.wake_mailer();
+    Ok(())
+}
+
+/// Confirms with the mailed token; limited per client and per token (one registrant).
+pub async fn confirm(
+    state: &AppState,
+    req: &HttpRequest,
+    token: String,
+) -> Result<Confirmation, AppError> {
+    state.limits.check(Limit::Confirmation, &client_key(req))?;
+    state
+        .limits
+        .check(Limit::ConfirmationToken, token.get(..16).unwrap_or(&token))?;
+    let confirmation = state
+        .db
+        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
+        .await?
+        .map_err(error)?;
+    state.wake_mailer();
+    Ok(confirmation)
+}
+
+/// What a manage token shows, webinar titles in `locale`.
+pub async fn view(state: &AppState, token: String, locale: Locale) -> Result<Managed, AppError> {
+    let tokens = state.tokens.clone();
+    let public = state.settings.public_url();
+    state
+        .db
+        .run(move |c| {
+            Ok(registrations::view(
+                c,
+                &tokens,
+                &public,
+                &token,
+                locale,
+                Utc::now().naive_utc(),
+            ))
+        })
+        .await?
+        .map_err(error)
+}
+
+/// What a manage page or `DELETE` asks for.
+pub enum Change {
+    /// All of it, or for a series registration only the registration to a session.
+    Cancel(Option<i64>),
+    Switch(i64),
+    Language(Locale),
+}
+
+pub async fn change(state: &AppState, token: String, change: Change) -> Result<(), AppError> {
+    let now = Utc::now().naive_utc();
+    state
+        .db
+        .run(move |c| {
+            Ok(match change {
+                Change::Cancel(session) => registrations::cancel(c, &token, session, now),
+                Change::Switch(to) => {
+                    registrations::switch_session(c, &token, to, now).map(|_: Status| ())
+                }
+                Change::Language(l) => registrations::change_locale(c, &token, l),
+            })
+        })
+        .await?
+        .map_err(error)?;
+    state.wake_mailer();
+    Ok(())
+}
