@@ -19,6 +19,11 @@ pub mod seed;
 pub mod suppressions;
 pub mod users;
 
+pub mod audit_view;
+pub mod content_admin;
+pub mod registrants;
+pub mod stats;
+
 use std::path::Path;
 use std::time::Duration;
 

@@ -313,6 +313,17 @@ diesel::allow_tables_to_appear_in_same_query!(user_tokens, users, lesson_progres
 diesel::allow_tables_to_appear_in_same_query!(sessions, webinars);
 
 diesel::table! {
+    replay_views (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        locale -> Text,
+        viewed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(replay_views -> webinars (webinar_id));
+
+diesel::table! {
     registration_groups (id) {
         id -> BigInt,
         email -> Text,

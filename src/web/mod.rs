@@ -40,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
+        .route("/media/{name}", web::get().to(admin::replays::serve_media))
         .route(
             "/unsubscribe/{token}",
             web::get().to(invitations::show_unsubscribe),
@@ -107,7 +108,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(certificates::download_certificate),
                 )
                 .configure(account_routes)
-                .configure(admin::campaign_routes::configure_pages)
+                .configure(admin::configure_pages)
                 .configure(privacy_routes),
         );
 }

@@ -69,7 +69,9 @@ pub fn compose(
         | MailKind::RegistrationCancelled { .. }
         | MailKind::SessionReminder { .. }
         | MailKind::ReplayAvailable { .. }
-        | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
+        | MailKind::Announcement { .. }
+        | MailKind::SessionRescheduled { .. }
+        | MailKind::SessionCancelled { .. } => registration::compose(conn, &t, ctx, &kind),
         MailKind::SeriesConfirm { .. }
         | MailKind::SeriesConfirmed { .. }
         | MailKind::SeriesCancelled { .. } => series::compose(conn, &t, ctx, &kind),
