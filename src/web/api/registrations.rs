@@ -31,16 +31,10 @@ pub async fn create_registration(
     let tokens = state.tokens.clone();
     state
         .db
-        .run(move |c| {
-            Ok(registrations::register(
-                c,
-                &tokens,
-                session_id,
-                &new,
-                Utc::now().naive_utc(),
-            ))
+        .write(move |c| {
+            registrations::register(c, &tokens, session_id, &new, Utc::now().naive_utc())
         })
-        .await?
+        .await
         .map_err(error)?;
     state.wake_mailer();
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "status": "pending" })))
@@ -63,9 +57,11 @@ pub async fn confirm_registration(
     let token = body.into_inner().token;
     let confirmation = state
         .db
-        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
-        .await?
+        .write(move |c| registrations::confirm(c, &token, Utc::now().naive_utc()))
+        .await
         .map_err(error)?;
+    // A seat taken changes `seats_left` on the public pages.
+    state.db.content_changed();
     state.wake_mailer();
     Ok(HttpResponse::Ok().json(confirmation))
 }

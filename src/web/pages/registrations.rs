@@ -239,16 +239,10 @@ pub async fn submit_register(
     let session_id = s.id;
     state
         .db
-        .run(move |c| {
-            Ok(registrations::register(
-                c,
-                &tokens,
-                session_id,
-                &new,
-                Utc::now().naive_utc(),
-            ))
+        .write(move |c| {
+            registrations::register(c, &tokens, session_id, &new, Utc::now().naive_utc())
         })
-        .await?
+        .await
         .map_err(error)?;
     state.wake_mailer();
     render(
@@ -295,9 +289,11 @@ pub async fn confirm(
     let token = path.1.clone();
     let result = state
         .db
-        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
-        .await?
+        .write(move |c| registrations::confirm(c, &token, Utc::now().naive_utc()))
+        .await
         .map_err(error)?;
+    // A seat taken changes `seats_left` on the public pages.
+    state.db.content_changed();
     state.wake_mailer();
     let text = match result.waitlist_position {
         Some(p) => page.tn("registration-waitlisted-text", p as i32),
