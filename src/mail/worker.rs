@@ -96,11 +96,22 @@ impl Mailer {
     /// Claims, sends and records one batch; returns how many rows it handled.
     pub async fn process_batch(&self) -> Result<usize, DbError> {
         let ctx = self.context.clone();
+        // The claim is a write: on SQLite it goes through the group-commit writer like
+        // the requests' writes, instead of contending with it for the lock.
+        let rows = self
+            .db
+            .write(|conn| {
+                let now = Utc::now().naive_utc();
+                outbox::claim_due(conn, now, now + LEASE, BATCH)
+            })
+            .await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
         let prepared = self
             .db
             .run(move |conn| {
                 let now = Utc::now().naive_utc();
-                let rows = outbox::claim_due(conn, now, now + LEASE, BATCH)?;
                 let recipients: Vec<&str> = rows.iter().map(|r| r.recipient.as_str()).collect();
                 let suppressed = suppressions::reasons(conn, &recipients)?;
                 let mut out = Vec::with_capacity(rows.len());
@@ -148,7 +159,7 @@ impl Mailer {
             .collect()
             .await;
         self.db
-            .run(move |conn| outbox::record(conn, &outcomes))
+            .write(move |conn| outbox::record(conn, &outcomes))
             .await?;
         Ok(count)
     }
