@@ -9,6 +9,12 @@
 //! is that one fsync (and one lock acquisition) serves a whole batch, and while a batch
 //! commits the next requests queue up, so batches grow with the load by themselves.
 //!
+//! Checkpoints (copying the WAL back into the database file, and its fsync) are taken
+//! off the writer: its connection does not checkpoint automatically, a checkpointer
+//! thread with its own connection runs a PASSIVE checkpoint shortly after commits, while
+//! the writer goes on committing. (With automatic checkpoints, every few batches one of
+//! them paid for copying a thousand pages.)
+//!
 //! A single writer also makes read-then-write sequences (seat counters, progress merges)
 //! simple on SQLite: nothing else in this process interleaves with them. Other writers
 //! (the pool, the command line) still take the write lock in turn (`busy_timeout`).
@@ -17,8 +23,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use diesel::Connection;
 use diesel::connection::TransactionManager;
+use diesel::{Connection, RunQueryDsl};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{DbConnection, DbError};
@@ -95,14 +101,26 @@ where
 }
 
 impl GroupCommit {
-    /// Starts the writer thread on `conn` (which must be a connection of its own).
-    pub fn start(conn: DbConnection) -> std::io::Result<GroupCommit> {
+    /// Starts the writer thread on `conn`, and the checkpointer on `checkpoints` (each a
+    /// connection of its own to the same SQLite file).
+    pub fn start(
+        mut conn: DbConnection,
+        mut checkpoints: DbConnection,
+    ) -> std::io::Result<GroupCommit> {
         let (queue, rx) = mpsc::channel(QUEUE);
         let stats = Arc::new(Stats::default());
         let counters = stats.clone();
+        diesel::sql_query("PRAGMA wal_autocheckpoint = 0")
+            .execute(&mut conn)
+            .map_err(std::io::Error::other)?;
+        // Told after each commit; gone (ending the checkpointer) when the writer ends.
+        let (committed, commits) = std::sync::mpsc::sync_channel::<()>(1);
+        std::thread::Builder::new()
+            .name("db-checkpoint".into())
+            .spawn(move || checkpointer(&mut checkpoints, &commits))?;
         std::thread::Builder::new()
             .name("db-writer".into())
-            .spawn(move || writer(conn, rx, &counters))?;
+            .spawn(move || writer(conn, rx, &counters, &committed))?;
         Ok(GroupCommit { queue, stats })
     }
 
@@ -133,7 +151,12 @@ impl GroupCommit {
     }
 }
 
-fn writer(mut conn: DbConnection, mut rx: mpsc::Receiver<Box<dyn Job>>, stats: &Stats) {
+fn writer(
+    mut conn: DbConnection,
+    mut rx: mpsc::Receiver<Box<dyn Job>>,
+    stats: &Stats,
+    committed: &std::sync::mpsc::SyncSender<()>,
+) {
     let mut batch: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = rx.blocking_recv() {
         batch.push(first);
@@ -148,6 +171,21 @@ fn writer(mut conn: DbConnection, mut rx: mpsc::Receiver<Box<dyn Job>>, stats: &
         let outcome = run_batch(&mut conn, &mut batch);
         for job in batch.drain(..) {
             job.finish(outcome.as_ref().map(|_| ()));
+        }
+        // Full means a checkpoint is already due.
+        let _ = committed.try_send(());
+    }
+}
+
+/// Checkpoints shortly after commits, at most a few times a second. PASSIVE: it never
+/// waits for (nor blocks) the writer or readers; what it cannot copy yet, a later one
+/// does.
+fn checkpointer(conn: &mut DbConnection, commits: &std::sync::mpsc::Receiver<()>) {
+    while commits.recv().is_ok() {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let _ = commits.try_recv();
+        if let Err(e) = diesel::sql_query("PRAGMA wal_checkpoint(PASSIVE)").execute(conn) {
+            tracing::warn!(error = %e, "WAL checkpoint failed; retried after the next commit");
         }
     }
 }

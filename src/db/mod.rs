@@ -120,10 +120,13 @@ impl Db {
         let writer = match backend {
             Backend::Sqlite => {
                 enable_wal(&url)?;
-                let mut conn = SqliteConnection::establish(&url)
-                    .with_context(|| format!("cannot open SQLite database {url}"))?;
-                sqlite_pragmas(&mut conn).context("cannot set up the SQLite writer")?;
-                Some(GroupCommit::start(DbConnection::Sqlite(conn))?)
+                let open = || -> anyhow::Result<DbConnection> {
+                    let mut conn = SqliteConnection::establish(&url)
+                        .with_context(|| format!("cannot open SQLite database {url}"))?;
+                    sqlite_pragmas(&mut conn).context("cannot set up the SQLite writer")?;
+                    Ok(DbConnection::Sqlite(conn))
+                };
+                Some(GroupCommit::start(open()?, open()?)?)
             }
             Backend::Postgres => None,
         };

@@ -24,6 +24,10 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 const BATCH: i64 = 500;
 /// Messages in flight at once (bounded by the SMTP pool as well).
 const CONCURRENCY: usize = 64;
+/// Batches in progress at once: while one lane's messages are in flight, another claims
+/// and composes the next batch (composing is CPU and database work, sending is waiting
+/// on the SMTP server), so the SMTP connections never sit idle between batches.
+const LANES: usize = 2;
 /// Temporary failures are retried for this long, then the row is marked failed.
 const GIVE_UP_AFTER: chrono::Duration = chrono::Duration::hours(72);
 
@@ -58,9 +62,15 @@ impl Mailer {
     /// Runs until the process stops.
     pub async fn run(self: Arc<Self>) {
         tracing::info!(transport = %self.transport.describe(), "mail worker started");
+        // Lanes on the same task (aborting it stops them all); each claims its own rows.
+        futures_util::future::join_all((0..LANES).map(|lane| self.lane(lane == 0))).await;
+    }
+
+    /// One loop of batches; the first lane also runs the scheduled jobs.
+    async fn lane(&self, runs_jobs: bool) {
         let mut next_jobs = std::time::Instant::now();
         loop {
-            if std::time::Instant::now() >= next_jobs {
+            if runs_jobs && std::time::Instant::now() >= next_jobs {
                 self.run_scheduled_jobs().await;
                 next_jobs = std::time::Instant::now() + Duration::from_secs(30);
             }
