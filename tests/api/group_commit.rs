@@ -266,3 +266,32 @@ async fn seats_stay_exact_under_concurrent_confirmations_and_cancellations() {
         .unwrap();
     assert_eq!((count, rows), (3, 3), "seat counter and rows agree, full");
 }
+
+#[tokio::test]
+async fn a_ten_thousand_contact_list_is_accepted_and_queued_at_once() {
+    let app = app().await;
+    let token = crate::admin::staff(&app, "orga@convive.test", "organiser");
+    let session = open_session(&app).await;
+    let mut csv = String::from("email,name,language\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("elu{i}@commune{}.example,Élu {i},fr\n", i % 97));
+    }
+    assert!(csv.len() > 256 * 1024, "more than the default body limit");
+    let res = crate::admin::api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        "/api/v1/admin/campaigns",
+        json!({"session_id": session, "contacts_csv": csv}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["report"]["valid"], 10_000);
+    let send = format!("/api/v1/admin/campaigns/{}/send", body["id"]);
+    let res = crate::admin::api(&app, &token, reqwest::Method::POST, &send, json!({})).await;
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap()["queued"],
+        10_000
+    );
+}

@@ -18,9 +18,11 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
         "/admin/sessions/{id}",
         web::patch().to(api_sessions::update_session),
     )
-    .route(
-        "/admin/campaigns",
-        web::post().to(api_campaigns::create_campaign),
+    .service(
+        web::resource("/admin/campaigns")
+            // A contact list of tens of thousands of rows (10,000 rows ≈ 600 KB of JSON).
+            .app_data(web::JsonConfig::default().limit(16 * 1024 * 1024))
+            .route(web::post().to(api_campaigns::create_campaign)),
     )
     .route(
         "/admin/campaigns/{id}",
