@@ -317,10 +317,10 @@ pub fn watcher_emails(conn: &mut DbConnection, emails: &[String]) -> Result<Vec<
     Ok(out)
 }
 
-/// Locks the campaign row (PostgreSQL) and the database for writing (SQLite), so that
-/// two concurrent sends of one campaign run one after the other.
+/// Locks the campaign row (PostgreSQL; on SQLite the caller's `write_transaction` holds
+/// the database's write lock), so that two concurrent sends of one campaign run one
+/// after the other.
 pub fn lock_campaign(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
-    super::begin_write(conn)?;
     diesel::update(campaigns::table.find(id))
         .set(campaigns::status.eq(campaigns::status))
         .execute(conn)?;

@@ -5,6 +5,7 @@ pub mod announcements;
 pub mod backup;
 pub mod campaigns;
 pub mod content_version;
+pub mod group_commit;
 pub mod learning;
 pub mod mail_log;
 pub mod models;
@@ -34,6 +35,7 @@ use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use content_version::ContentVersion;
+pub use group_commit::GroupCommit;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -61,6 +63,9 @@ pub struct Db {
     pub backend: Backend,
     /// Bumped after changes that public pages show; see `content_version.rs`.
     content: ContentVersion,
+    /// SQLite: the single writer that commits hot-path writes in batches
+    /// (`group_commit.rs`). None on PostgreSQL.
+    writer: Option<GroupCommit>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,16 +101,21 @@ struct SqlitePragmas;
 impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
         if let DbConnection::Sqlite(c) = conn {
-            use diesel::connection::SimpleConnection;
-            // busy_timeout first, so the other statements wait instead of failing.
-            c.batch_execute(
-                "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
-                 PRAGMA foreign_keys = ON;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+            sqlite_pragmas(c).map_err(diesel::r2d2::Error::QueryError)?;
         }
         Ok(())
     }
+}
+
+/// `synchronous = FULL` in WAL mode: every COMMIT fsyncs the WAL before it returns, so
+/// what a request committed is on disk before its answer leaves.
+fn sqlite_pragmas(c: &mut SqliteConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    // busy_timeout first, so the other statements wait instead of failing.
+    c.batch_execute(
+        "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
+         PRAGMA foreign_keys = ON;",
+    )
 }
 
 impl Db {
@@ -129,9 +139,19 @@ impl Db {
                 )
             }
         };
-        if backend == Backend::Sqlite {
-            enable_wal(&url)?;
-        }
+        let writer = match backend {
+            Backend::Sqlite => {
+                enable_wal(&url)?;
+                let open = || -> anyhow::Result<DbConnection> {
+                    let mut conn = SqliteConnection::establish(&url)
+                        .with_context(|| format!("cannot open SQLite database {url}"))?;
+                    sqlite_pragmas(&mut conn).context("cannot set up the SQLite writer")?;
+                    Ok(DbConnection::Sqlite(conn))
+                };
+                Some(GroupCommit::start(open()?, open()?)?)
+            }
+            Backend::Postgres => None,
+        };
         let manager = ConnectionManager::<DbConnection>::new(url);
         let builder = Pool::builder()
             .connection_timeout(Duration::from_secs(5))
@@ -147,6 +167,7 @@ impl Db {
             pool,
             backend,
             content: ContentVersion::default(),
+            writer,
         })
     }
 
@@ -169,6 +190,36 @@ impl Db {
         })
         .await
         .map_err(|e| DbError::Unavailable(e.to_string()))?
+    }
+
+    /// Runs a write in one transaction and answers once it is committed (durably: see
+    /// `sqlite_pragmas`). SQLite: through the group-commit writer, batched with the
+    /// writes of concurrent requests, each in its own savepoint. PostgreSQL: a
+    /// transaction on a pooled connection (the server groups concurrent commits itself).
+    /// Use it for writes on the hot path (registrations, confirmations, progress).
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => {
+                let db = self.clone();
+                tokio::task::spawn_blocking(move || {
+                    let mut conn = db.conn()?;
+                    write_transaction(&mut conn, f)
+                })
+                .await
+                .map_err(|e| DbError::Unavailable(e.to_string()))?
+            }
+        }
+    }
+
+    /// The group-commit writer (SQLite only), e.g. for its counters.
+    pub fn group_commit(&self) -> Option<&GroupCommit> {
+        self.writer.as_ref()
     }
 
     /// Runs a write that changes what public pages show, then marks cached pages stale
@@ -223,22 +274,24 @@ fn enable_wal(path: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A transaction that takes the write lock when it begins on SQLite (`BEGIN IMMEDIATE`),
-/// so a read-then-write waits for other writers instead of failing with SQLITE_BUSY;
-/// a plain transaction on PostgreSQL.
+/// A write transaction. Outermost: on SQLite it takes the write lock when it begins
+/// (`BEGIN IMMEDIATE`), so a read-then-write waits for other writers instead of failing
+/// with SQLITE_BUSY on upgrading its read snapshot; a plain transaction on PostgreSQL.
+/// Inside another transaction (e.g. a group-commit batch): a savepoint.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::connection::TransactionManager;
     type Manager = <DbConnection as diesel::Connection>::TransactionManager;
-    match conn {
-        DbConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
-        }
-        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    let nested = Manager::transaction_manager_status_mut(conn)
+        .transaction_depth()?
+        .is_some();
+    if nested {
+        return conn.transaction(f);
     }
+    begin_write_transaction(conn)?;
     match f(conn) {
         Ok(value) => {
             Manager::commit_transaction(conn)?;
@@ -251,12 +304,13 @@ where
     }
 }
 
-/// Call first inside a transaction that reads then writes: on SQLite a no-op write takes
-/// the write lock at once (waiting on `busy_timeout`), so the later writes cannot fail
-/// with SQLITE_BUSY on upgrading a read snapshot. Harmless on PostgreSQL.
-pub fn begin_write(conn: &mut DbConnection) -> Result<(), DbError> {
-    if let DbConnection::Sqlite(_) = conn {
-        diesel::sql_query("DELETE FROM suppressions WHERE 1 = 0").execute(conn)?;
+/// Opens an outermost write transaction (`BEGIN IMMEDIATE` on SQLite).
+fn begin_write_transaction(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+        }
+        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c),
     }
-    Ok(())
 }

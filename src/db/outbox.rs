@@ -67,7 +67,8 @@ pub struct OutboxRow {
 
 /// Claims up to `limit` due rows (queued and due, or leased by a worker whose lease ran
 /// out). PostgreSQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers never share a row;
-/// SQLite: an immediate transaction, which serialises claimers.
+/// SQLite: a write transaction (`BEGIN IMMEDIATE`, or a savepoint in the group-commit
+/// writer's batch), which serialises claimers.
 pub fn claim_due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
@@ -87,7 +88,7 @@ pub fn claim_due(
         ))
     };
     Ok(match conn {
-        DbConnection::Sqlite(c) => c.immediate_transaction(|c| {
+        DbConnection::Sqlite(_) => super::write_transaction(conn, |c| {
             let rows: Vec<OutboxRow> = outbox::table
                 .filter(due)
                 .order(outbox::id)

@@ -24,6 +24,10 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 const BATCH: i64 = 500;
 /// Messages in flight at once (bounded by the SMTP pool as well).
 const CONCURRENCY: usize = 64;
+/// Batches in progress at once: while one lane's messages are in flight, another claims
+/// and composes the next batch (composing is CPU and database work, sending is waiting
+/// on the SMTP server), so the SMTP connections never sit idle between batches.
+const LANES: usize = 2;
 /// Temporary failures are retried for this long, then the row is marked failed.
 const GIVE_UP_AFTER: chrono::Duration = chrono::Duration::hours(72);
 /// How often the retention job runs (and once at start).
@@ -63,10 +67,16 @@ impl Mailer {
     /// Runs until the process stops.
     pub async fn run(self: Arc<Self>) {
         tracing::info!(transport = %self.transport.describe(), "mail worker started");
+        // Lanes on the same task (aborting it stops them all); each claims its own rows.
+        futures_util::future::join_all((0..LANES).map(|lane| self.lane(lane == 0))).await;
+    }
+
+    /// One loop of batches; the first lane also runs the scheduled jobs.
+    async fn lane(&self, runs_jobs: bool) {
         let mut next_jobs = std::time::Instant::now();
         let mut next_retention = std::time::Instant::now();
         loop {
-            if std::time::Instant::now() >= next_jobs {
+            if runs_jobs && std::time::Instant::now() >= next_jobs {
                 self.run_scheduled_jobs().await;
                 next_jobs = std::time::Instant::now() + Duration::from_secs(30);
             }
@@ -125,11 +135,22 @@ impl Mailer {
     /// Claims, sends and records one batch; returns how many rows it handled.
     pub async fn process_batch(&self) -> Result<usize, DbError> {
         let ctx = self.context.clone();
+        // The claim is a write: on SQLite it goes through the group-commit writer like
+        // the requests' writes, instead of contending with it for the lock.
+        let rows = self
+            .db
+            .write(|conn| {
+                let now = Utc::now().naive_utc();
+                outbox::claim_due(conn, now, now + LEASE, BATCH)
+            })
+            .await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
         let prepared = self
             .db
             .run(move |conn| {
                 let now = Utc::now().naive_utc();
-                let rows = outbox::claim_due(conn, now, now + LEASE, BATCH)?;
                 let recipients: Vec<&str> = rows.iter().map(|r| r.recipient.as_str()).collect();
                 let suppressed = suppressions::reasons(conn, &recipients)?;
                 let mut out = Vec::with_capacity(rows.len());
@@ -177,7 +198,7 @@ impl Mailer {
             .collect()
             .await;
         self.db
-            .run(move |conn| outbox::record(conn, &outcomes))
+            .write(move |conn| outbox::record(conn, &outcomes))
             .await?;
         Ok(count)
     }

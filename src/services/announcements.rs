@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::db::announcements::{self as q, Announcement, AnnouncementText};
 use crate::db::{DbConnection, DbError, admin, suppressions};
@@ -152,7 +151,7 @@ pub struct Sent {
 
 /// Queues the announcement for every addressee (idempotent per key).
 pub fn send(conn: &mut DbConnection, actor: i64, draft: &Draft) -> Result<Sent, AnnouncementError> {
-    let result = conn.transaction(|conn| send_in_transaction(conn, actor, draft));
+    let result = crate::db::write_transaction(conn, |conn| send_in_transaction(conn, actor, draft));
     match result {
         // Two submissions raced on PostgreSQL: the other one inserted the key first.
         Err(AnnouncementError::Db(DbError::Query(diesel::result::Error::DatabaseError(
@@ -187,7 +186,6 @@ fn send_in_transaction(
     actor: i64,
     draft: &Draft,
 ) -> Result<Sent, AnnouncementError> {
-    crate::db::begin_write(conn)?;
     if let Some(a) = q::by_key(conn, &draft.key)? {
         return Ok(already_sent(conn, &a)?);
     }
@@ -322,8 +320,7 @@ pub fn unsubscribe(
     if !tokens::looks_valid(raw_token) {
         return Ok(None);
     }
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let Some(r) = q::recipient_by_unsubscribe_hash(conn, &tokens::hash(raw_token))? else {
             return Ok(None);
         };

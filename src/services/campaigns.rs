@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDateTime, Utc};
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::db::campaigns::{self as q, Campaign, Invitation, NewInvitation};
@@ -60,8 +59,7 @@ pub fn create(
 ) -> Result<(i64, Report), CampaignError> {
     let list: ContactList = contacts::parse(contacts, default_locale)?;
     let name = &contacts::plain_text(name);
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let (session_id, series) = match target {
             Target::Session(id) => {
                 admin::session_by_id(conn, id).map_err(|e| {
@@ -143,7 +141,7 @@ pub fn create(
 /// Queues the invitation of every pending invitee, each with its outbox row, in one
 /// transaction. Sending again queues nothing more. Returns how many were queued.
 pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         q::lock_campaign(conn, campaign_id)?;
         q::campaign(conn, campaign_id)?;
         let now = Utc::now().naive_utc();
@@ -194,7 +192,7 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
 /// Queues a reminder to the invitees who have neither registered nor unsubscribed and
 /// whose invitation did not fail. Their links stay the same as in the first mail.
 pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         q::lock_campaign(conn, campaign_id)?;
         let funnel = funnel(conn, campaign_id)?;
         let mails = q::campaign_mails(conn, campaign_id)?;
@@ -446,8 +444,7 @@ pub fn unsubscribe(
     conn: &mut DbConnection,
     raw_token: &str,
 ) -> Result<Option<Invitation>, DbError> {
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let Some(inv) = by_unsubscribe_token(conn, raw_token)? else {
             return Ok(None);
         };

@@ -3,7 +3,6 @@
 //! but never an unsubscribe from bulk mail: that is the person's choice.
 
 use chrono::Utc;
-use diesel::Connection;
 
 use crate::db::mail_log::{self as q, MailLogRow};
 use crate::db::{DbConnection, DbError, admin, suppressions};
@@ -69,8 +68,7 @@ fn is_bulk(kind: &str) -> bool {
 }
 
 pub fn retry(conn: &mut DbConnection, actor: i64, id: i64) -> Result<Retry, DbError> {
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let row = q::by_id(conn, id)?;
         if row.status != "failed" {
             return Ok(Retry::NotFailed);

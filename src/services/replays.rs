@@ -2,8 +2,6 @@
 
 use std::collections::HashSet;
 
-use diesel::Connection;
-
 use crate::db::{DbConnection, DbError, learning};
 use crate::domain::{EmailAddress, Locale, VideoSource};
 use crate::mail::{MailKind, kinds};
@@ -48,9 +46,8 @@ pub fn player(
 /// attended. Someone registered to several sessions gets one mail (an attended
 /// registration wins). Returns the number of mails queued.
 pub fn notify_replay_published(conn: &mut DbConnection, webinar_id: i64) -> Result<usize, DbError> {
-    conn.transaction(|conn| {
-        // Read then write: take SQLite's write lock first (see `db::begin_write`).
-        crate::db::begin_write(conn)?;
+    // Read then write: SQLite's write lock is taken first.
+    crate::db::write_transaction(conn, |conn| {
         let mut registrants = learning::webinar_registrants(conn, webinar_id)?;
         // Attended registrations first, so they win the de-duplication by address.
         registrants.sort_by_key(|(id, _, _, attended)| (!attended, *id));

@@ -2,7 +2,6 @@
 //! and change their capacity and meeting link.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
-use diesel::Connection;
 
 use crate::db::models::NewSession;
 use crate::db::{DbConnection, DbError, admin};
@@ -149,8 +148,7 @@ pub fn create(
     webinar_slug: &str,
     s: &ValidSession,
 ) -> Result<i64, DbError> {
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let w = admin::webinar_by_slug(conn, webinar_slug)?;
         let now = Utc::now().naive_utc();
         let id = admin::insert_session(
@@ -198,8 +196,7 @@ pub fn update(
     capacity: i32,
     meeting_url: &str,
 ) -> Result<UpdateOutcome, DbError> {
-    conn.transaction(|conn| {
-        crate::db::begin_write(conn)?;
+    crate::db::write_transaction(conn, |conn| {
         let before = admin::session_by_id(conn, session_id)?;
         if !admin::update_session(conn, session_id, capacity, meeting_url)? {
             return Ok(UpdateOutcome::BelowConfirmed);

@@ -60,17 +60,16 @@ pub async fn register(
     )?;
     let tokens = state.tokens.clone();
     let now = Utc::now().naive_utc();
+    // Through the group-commit writer: acknowledged once the batch is on disk.
     state
         .db
-        .run(move |c| {
-            Ok(match target {
-                Target::Session(id) => registrations::register(c, &tokens, id, &new, now),
-                Target::Series => {
-                    registration_series::register_series(c, &tokens, &new, now).map(|_| ())
-                }
-            })
+        .write(move |c| match target {
+            Target::Session(id) => registrations::register(c, &tokens, id, &new, now),
+            Target::Series => {
+                registration_series::register_series(c, &tokens, &new, now).map(|_| ())
+            }
         })
-        .await?
+        .await
         .map_err(error)?;
     state.wake_mailer();
     Ok(())
@@ -88,9 +87,11 @@ pub async fn confirm(
         .check(Limit::ConfirmationToken, token.get(..16).unwrap_or(&token))?;
     let confirmation = state
         .db
-        .run(move |c| Ok(registrations::confirm(c, &token, Utc::now().naive_utc())))
-        .await?
+        .write(move |c| registrations::confirm(c, &token, Utc::now().naive_utc()))
+        .await
         .map_err(error)?;
+    // A seat taken changes `seats_left` on the public pages.
+    state.db.content_changed();
     state.wake_mailer();
     Ok(confirmation)
 }

@@ -44,7 +44,7 @@ pub async fn report_progress(
     let user = user.0;
     let state = state
         .db
-        .run(move |c| learning::record(c, &user, id, &report))
+        .write(move |c| learning::record(c, &user, id, &report))
         .await?;
     Ok(HttpResponse::Ok().json(state))
 }
