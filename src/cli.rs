@@ -44,6 +44,12 @@ enum Command {
         #[command(subcommand)]
         command: OrganiserCommand,
     },
+    /// Copy the live SQLite database to PATH (consistent while the server writes);
+    /// PostgreSQL databases are backed up with pg_dump
+    Backup {
+        /// The new file to write (must not exist yet)
+        path: std::path::PathBuf,
+    },
     /// Mail tools
     Mail {
         #[command(subcommand)]
@@ -93,6 +99,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Mail {
             command: MailCommand::Test { to, lang },
         } => mail_test(settings, &to, &lang),
+        Command::Backup { path } => backup(&settings, &path),
         Command::Migrate => {
             let db = open_database(&settings)?;
             println!("Migrations applied ({:?} database).", db.backend);
@@ -132,6 +139,31 @@ fn serve(settings: Settings, with_worker: bool) -> anyhow::Result<()> {
         app.run().await?;
         Ok(())
     })
+}
+
+fn backup(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    if settings
+        .database_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+    {
+        anyhow::bail!(
+            "`convive backup` copies SQLite databases only; for PostgreSQL use pg_dump \
+             (e.g. `pg_dump --format=custom --file=convive.dump \"$DATABASE_URL\"`)"
+        );
+    }
+    let source = settings
+        .database_url
+        .as_deref()
+        .map(|u| std::path::PathBuf::from(u.trim_start_matches("sqlite://")))
+        .unwrap_or_else(|| settings.data_dir.join("convive.db"));
+    if !source.is_file() {
+        anyhow::bail!("no SQLite database at {} to back up", source.display());
+    }
+    let db = crate::db::Db::connect(settings.database_url.as_deref(), &settings.data_dir)?;
+    db.backup_to(path)?;
+    println!("Database copied to {}.", path.display());
+    Ok(())
 }
 
 fn create_organiser(

@@ -37,6 +37,10 @@ pub struct Settings {
     /// in milliseconds (changes made through this process show at once); 0 disables
     /// the page cache.
     pub page_cache_ms: u64,
+    /// Days after a session's start when its registrations are anonymised (0 = never).
+    pub retention_days: u32,
+    /// Days after which the content of sent mail is emptied (0 = never).
+    pub mail_retention_days: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +66,8 @@ impl Default for Settings {
             rate_limits: RateLimits::On,
             workers: 0,
             page_cache_ms: 2000,
+            retention_days: 365,
+            mail_retention_days: 90,
         }
     }
 }
@@ -138,6 +144,8 @@ impl fmt::Debug for Settings {
             .field("rate_limits", &self.rate_limits)
             .field("workers", &self.workers)
             .field("page_cache_ms", &self.page_cache_ms)
+            .field("retention_days", &self.retention_days)
+            .field("mail_retention_days", &self.mail_retention_days)
             .finish_non_exhaustive()
     }
 }

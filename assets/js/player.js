@@ -74,3 +74,19 @@
     if (document.visibilityState === "hidden") { send(true); }
   });
 })();
+
+// Replay player: counts one view (for the organisers' dashboard) the first time the
+// replay starts playing on this page. Nothing about the viewer is sent.
+(function () {
+  "use strict";
+  var player = document.querySelector(".player[data-view-url]");
+  var video = player && player.querySelector("video");
+  if (!video || !window.fetch) { return; }
+  var counted = false;
+  video.addEventListener("playing", function () {
+    if (counted) { return; }
+    counted = true;
+    fetch(player.getAttribute("data-view-url"), { method: "POST", credentials: "omit", keepalive: true })
+      .catch(function () { counted = false; });
+  });
+})();

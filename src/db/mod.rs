@@ -2,19 +2,27 @@
 
 pub mod admin;
 pub mod announcements;
+pub mod backup;
 pub mod campaigns;
 pub mod content_version;
 pub mod learning;
 pub mod mail_log;
 pub mod models;
 pub mod outbox;
+pub mod privacy;
 pub mod programme;
 pub mod registration_groups;
 pub mod registrations;
+pub mod retention;
 pub mod schema;
 pub mod seed;
 pub mod suppressions;
 pub mod users;
+
+pub mod audit_view;
+pub mod content_admin;
+pub mod registrants;
+pub mod stats;
 
 use std::path::Path;
 use std::time::Duration;

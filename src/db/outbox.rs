@@ -129,6 +129,9 @@ pub enum Outcome {
     },
 }
 
+/// Kinds whose payload (a raw link token) is emptied as soon as the mail is sent.
+pub const SCRUB_WHEN_SENT: [&str; 1] = ["privacy_link"];
+
 /// Records the outcomes of a batch in one transaction (one fsync for the batch).
 pub fn record(conn: &mut DbConnection, outcomes: &[(OutboxRow, Outcome)]) -> Result<(), DbError> {
     let now = Utc::now().naive_utc();
@@ -147,6 +150,14 @@ pub fn record(conn: &mut DbConnection, outcomes: &[(OutboxRow, Outcome)]) -> Res
                     outbox::attempts.eq(outbox::attempts + 1),
                 ))
                 .execute(c)?;
+            // Once delivered, the raw link token of these kinds is not kept.
+            diesel::update(
+                outbox::table
+                    .filter(outbox::id.eq_any(chunk))
+                    .filter(outbox::kind.eq_any(SCRUB_WHEN_SENT)),
+            )
+            .set(outbox::payload.eq("{}"))
+            .execute(c)?;
         }
         for (row, outcome) in outcomes {
             match outcome {

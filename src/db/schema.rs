@@ -313,6 +313,17 @@ diesel::allow_tables_to_appear_in_same_query!(user_tokens, users, lesson_progres
 diesel::allow_tables_to_appear_in_same_query!(sessions, webinars);
 
 diesel::table! {
+    replay_views (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        locale -> Text,
+        viewed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(replay_views -> webinars (webinar_id));
+
+diesel::table! {
     registration_groups (id) {
         id -> BigInt,
         email -> Text,
@@ -377,3 +388,15 @@ diesel::table! {
 diesel::joinable!(announcements -> sessions (session_id));
 diesel::joinable!(announcement_texts -> announcements (announcement_id));
 diesel::joinable!(announcement_recipients -> announcements (announcement_id));
+
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        email -> Text,
+        locale -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}

@@ -45,6 +45,10 @@ pub enum MailKind {
         unsubscribe_token: String,
         reminder: bool,
     },
+    /// The session moved (new time or duration): calendar REQUEST with a higher SEQUENCE.
+    SessionRescheduled { registration_id: i64 },
+    /// The organisers cancelled the session: calendar CANCEL.
+    SessionCancelled { registration_id: i64 },
     /// Registration to the whole series: one link confirms every session of the group.
     SeriesConfirm { group_id: i64 },
     /// The series registration is confirmed: each session's outcome, one `.ics` per seat.
@@ -63,6 +67,8 @@ pub enum MailKind {
         #[serde(default)]
         unsubscribe_token: Option<String>,
     },
+    /// The link that opens export and erasure of one's data (`services::privacy`).
+    PrivacyLink { token: String },
 }
 
 impl MailKind {
@@ -80,9 +86,12 @@ impl MailKind {
             MailKind::ReplayAvailable { .. } => "replay_available",
             MailKind::Invitation { .. } => "invitation",
             MailKind::Announcement { .. } => "announcement",
+            MailKind::SessionRescheduled { .. } => "session_rescheduled",
+            MailKind::SessionCancelled { .. } => "session_cancelled",
             MailKind::SeriesConfirm { .. } => "series_confirm",
             MailKind::SeriesConfirmed { .. } => "series_confirmed",
             MailKind::SeriesCancelled { .. } => "series_cancelled",
+            MailKind::PrivacyLink { .. } => "privacy_link",
         }
     }
 }

@@ -52,6 +52,10 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         context,
         db,
         wake: Notify::new(),
+        retention: crate::services::retention::Policy {
+            registrations_days: settings.retention_days,
+            mail_days: settings.mail_retention_days,
+        },
     }))
 }
 

@@ -25,6 +25,9 @@ pub enum SendError {
 /// what makes bulk campaigns fast.
 pub const SMTP_POOL_SIZE: u32 = 32;
 
+/// Longest wait for one message to be handed over (connect, greeting, envelope, data).
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(20);
+
 impl Transport {
     pub fn from_settings(
         smtp_url: Option<&str>,
@@ -65,7 +68,17 @@ impl Transport {
         message: Message,
     ) -> Result<(), SendError> {
         match self {
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(classify),
+            // lettre's timeout covers the TCP connect only: a server that accepts and
+            // then says nothing would hold the worker for ever without this one.
+            Transport::Smtp(smtp) => {
+                match tokio::time::timeout(SEND_TIMEOUT, smtp.send(message)).await {
+                    Ok(sent) => sent.map(|_| ()).map_err(classify),
+                    Err(_) => Err(SendError::Temporary(format!(
+                        "no answer from the SMTP server within {} s",
+                        SEND_TIMEOUT.as_secs()
+                    ))),
+                }
+            }
             Transport::Files(dir) => {
                 let path = dir.join(eml_name(outbox_id, kind));
                 tokio::fs::write(&path, message.formatted())

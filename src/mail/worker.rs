@@ -26,6 +26,8 @@ const BATCH: i64 = 500;
 const CONCURRENCY: usize = 64;
 /// Temporary failures are retried for this long, then the row is marked failed.
 const GIVE_UP_AFTER: chrono::Duration = chrono::Duration::hours(72);
+/// How often the retention job runs (and once at start).
+const RETENTION_EVERY: Duration = Duration::from_secs(3600);
 
 pub struct Mailer {
     pub db: Db,
@@ -34,6 +36,8 @@ pub struct Mailer {
     pub context: MailContext,
     /// Wakes the worker when a mail is queued by this process.
     pub wake: Notify,
+    /// How long personal data is kept (the retention job).
+    pub retention: crate::services::retention::Policy,
 }
 
 /// First retry within seconds, doubling, capped near a minute; jitter spreads retries
@@ -44,7 +48,8 @@ pub fn retry_delay(attempts: i32) -> chrono::Duration {
     chrono::Duration::milliseconds((base * jitter * 1000.0) as i64)
 }
 
-/// Kinds an unsubscribed address no longer receives.
+/// Kinds an unsubscribed (or erased) address no longer receives; mail a person asks
+/// for again later (registering anew) still reaches them.
 fn is_bulk(kind: &str) -> bool {
     matches!(kind, "invitation" | "announcement")
 }
@@ -59,10 +64,15 @@ impl Mailer {
     pub async fn run(self: Arc<Self>) {
         tracing::info!(transport = %self.transport.describe(), "mail worker started");
         let mut next_jobs = std::time::Instant::now();
+        let mut next_retention = std::time::Instant::now();
         loop {
             if std::time::Instant::now() >= next_jobs {
                 self.run_scheduled_jobs().await;
                 next_jobs = std::time::Instant::now() + Duration::from_secs(30);
+            }
+            if std::time::Instant::now() >= next_retention {
+                self.run_retention().await;
+                next_retention = std::time::Instant::now() + RETENTION_EVERY;
             }
             match self.process_batch().await {
                 Ok(0) => {
@@ -93,6 +103,25 @@ impl Mailer {
         }
     }
 
+    /// The retention job (`services::retention`).
+    pub async fn run_retention(&self) {
+        let policy = self.retention;
+        let result = self
+            .db
+            .run(move |conn| crate::services::retention::run(conn, policy, Utc::now().naive_utc()))
+            .await;
+        match result {
+            Ok(p) if p.is_empty() => {}
+            Ok(p) => tracing::info!(
+                registrations = p.registrations,
+                mails = p.mails,
+                privacy_links = p.privacy_links,
+                "retention: personal data purged"
+            ),
+            Err(e) => tracing::warn!(error = %e, "retention job failed, will retry"),
+        }
+    }
+
     /// Claims, sends and records one batch; returns how many rows it handled.
     pub async fn process_batch(&self) -> Result<usize, DbError> {
         let ctx = self.context.clone();
@@ -107,9 +136,9 @@ impl Mailer {
                 for row in rows {
                     let hash = suppressions::email_hash(&row.recipient);
                     let reason = suppressed.iter().find(|(h, _)| *h == hash).map(|(_, r)| r);
-                    if let Some(reason) =
-                        reason.filter(|r| *r != "unsubscribe" || is_bulk(&row.kind))
-                    {
+                    if let Some(reason) = reason.filter(|r| {
+                        !matches!(r.as_str(), "unsubscribe" | "erasure") || is_bulk(&row.kind)
+                    }) {
                         let error = format!("suppressed address ({reason})");
                         out.push(Prepared::Done(
                             row,

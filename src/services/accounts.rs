@@ -5,7 +5,6 @@
 use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDateTime, Utc};
-use diesel::Connection;
 
 use crate::db::models::{NewUser, User};
 use crate::db::{DbConnection, DbError, users, write_transaction};
@@ -17,7 +16,7 @@ use super::{passwords, tokens};
 /// Fields that did not parse, each with the Fluent id saying why.
 pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
-pub const CONSENT_VERSION: &str = "2026-11";
+pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
 pub const VERIFY: &str = "verify";
 pub const EMAIL_CHANGE: &str = "email_change";
 pub const RESET: &str = "reset";
@@ -226,11 +225,15 @@ pub fn login(conn: &mut DbConnection, email: &str, password: &str) -> Result<Use
         Ok(e) => users::by_email_ci(conn, e.as_str())?,
         Err(_) => None,
     };
+    // One argon2 verification whatever happens, so the time taken tells nothing about
+    // whether the address has an account (an oversized password is never hashed).
+    let too_long = password.len() > MAX_PASSWORD * 4;
+    let candidate = if too_long { "" } else { password };
     let Some(user) = user else {
-        passwords::verify(password, dummy_hash());
+        passwords::verify(candidate, dummy_hash());
         return Err(AccountError::InvalidCredentials);
     };
-    if password.len() > MAX_PASSWORD * 4 || !passwords::verify(password, &user.password_hash) {
+    if !passwords::verify(candidate, &user.password_hash) || too_long {
         return Err(AccountError::InvalidCredentials);
     }
     if user.email_verified_at.is_none() {
@@ -367,7 +370,7 @@ pub fn delete_account(
     password: &str,
 ) -> Result<(), AccountError> {
     check_current(user, password)?;
-    conn.transaction(|conn| Ok(users::delete(conn, user.id)?))
+    write_transaction(conn, |conn| Ok(users::delete(conn, user.id)?))
 }
 
 #[cfg(test)]

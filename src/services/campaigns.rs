@@ -59,6 +59,7 @@ pub fn create(
     default_locale: Locale,
 ) -> Result<(i64, Report), CampaignError> {
     let list: ContactList = contacts::parse(contacts, default_locale)?;
+    let name = &contacts::plain_text(name);
     conn.transaction(|conn| {
         crate::db::begin_write(conn)?;
         let (session_id, series) = match target {

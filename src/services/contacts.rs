@@ -134,6 +134,15 @@ type RawRow = Result<(u64, Vec<String>), u64>;
 /// Parses a CSV contact list; `default_locale` applies to rows without a language.
 pub fn parse_csv(text: &str, default_locale: Locale) -> Result<ContactList, ListError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac files end lines with a bare CR, which the CSV reader does not count as a
+    // line: rows would be reported on the wrong (and the same) line.
+    let normalised;
+    let text = if text.contains('\r') {
+        normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .flexible(true)
@@ -273,19 +282,30 @@ fn contact(
             .code()
             .to_owned()
     };
-    let name = get(Column::Name);
-    let organisation = get(Column::Organisation);
+    let name = plain_text(get(Column::Name));
+    let organisation = plain_text(get(Column::Organisation));
     if name.chars().count() > 200 || organisation.chars().count() > 200 {
         return Err("admin-contacts-reason-too-long");
     }
     Ok(Contact {
         line,
         email,
-        name: name.to_owned(),
+        name,
         locale,
-        organisation: organisation.to_owned(),
+        organisation,
         country,
     })
+}
+
+/// Control characters (line breaks inside quoted cells, NUL, which PostgreSQL refuses
+/// in text) become spaces; runs of white space become one.
+pub fn plain_text(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A duplicate fills what the first row left empty.

@@ -23,7 +23,7 @@ pub use super::registration_manage::{
 pub use super::reminders::{join, queue_due_reminders};
 
 /// Wording version of the processing notice the registrant consented to.
-pub const CONSENT_VERSION: &str = "2026-11";
+pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
 pub(super) const CONFIRM_WITHIN: Duration = Duration::days(7);
 /// The same request again within this time is a double submit (double click, a client
 /// retrying): answered the same, without a second mail.

@@ -49,6 +49,8 @@ pub fn player(
 /// registration wins). Returns the number of mails queued.
 pub fn notify_replay_published(conn: &mut DbConnection, webinar_id: i64) -> Result<usize, DbError> {
     conn.transaction(|conn| {
+        // Read then write: take SQLite's write lock first (see `db::begin_write`).
+        crate::db::begin_write(conn)?;
         let mut registrants = learning::webinar_registrants(conn, webinar_id)?;
         // Attended registrations first, so they win the de-duplication by address.
         registrants.sort_by_key(|(id, _, _, attended)| (!attended, *id));

@@ -118,13 +118,27 @@ pub fn safe_next(next: Option<&str>, lang: &str) -> String {
         Some(n)
             if n.starts_with('/')
                 && !n.starts_with("//")
-                && !n.contains(['\\', '\r', '\n'])
-                && !n.contains("/account/") =>
+                && !n.contains('\\')
+                && !n.chars().any(|c| c.is_control() || c.is_whitespace())
+                && !n.contains("/account/")
+                && !decoded_is_foreign(n) =>
         {
             n.to_owned()
         }
         _ => format!("/{lang}/learning"),
     }
+}
+
+/// `/%2F%2Fevil.example` or `/%5Cevil`: harmless as a path here, but refused anyway in
+/// case something on the way decodes it.
+fn decoded_is_foreign(n: &str) -> bool {
+    let lower = n.to_ascii_lowercase();
+    lower.starts_with("/%2f")
+        || lower.starts_with("/%5c")
+        || lower.contains("%0d")
+        || lower.contains("%0a")
+        || lower.contains("%09")
+        || lower.contains("%00")
 }
 
 fn encode(path: &str) -> String {
@@ -150,6 +164,12 @@ mod tests {
             "https://evil.example",
             "/\\evil",
             "/fr/account/logout",
+            "/\t/evil.example",
+            "/%2F%2Fevil.example",
+            "/%5Cevil.example",
+            "/fr/x\r\nSet-Cookie: a=b",
+            "/fr/x%0d%0aSet-Cookie:a=b",
+            "/fr/\u{1}",
         ] {
             assert_eq!(safe_next(Some(bad), "fr"), "/fr/learning", "{bad}");
         }

@@ -3,7 +3,7 @@
 //! `Origin` is foreign or `Sec-Fetch-Site` says `cross-site`.
 
 use actix_session::Session;
-use actix_web::body::MessageBody;
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
@@ -31,16 +31,22 @@ pub fn verify(session: &Session, submitted: &str) -> Result<(), AppError> {
     }
 }
 
-/// Middleware: refuses cross-site state-changing requests.
+/// Middleware: refuses cross-site state-changing requests. The refusal is a response,
+/// not an error, so the outer middleware (security headers, localised error body) still
+/// handles it.
 pub async fn same_origin(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
     let changes_state = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if changes_state && is_cross_site(&req) {
-        return Err(AppError::Forbidden.into());
+        return Ok(req
+            .error_response(AppError::Forbidden)
+            .map_into_right_body());
     }
-    next.call(req).await
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }
 
 fn is_cross_site(req: &ServiceRequest) -> bool {

@@ -65,18 +65,47 @@ impl From<DbError> for AppError {
         match e {
             DbError::Query(Error::NotFound) => AppError::NotFound,
             DbError::Unavailable(m) => AppError::Unavailable(m),
-            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info)) => {
+            DbError::Query(Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection
+                | DatabaseErrorKind::UnableToSendCommand
+                | DatabaseErrorKind::SerializationFailure,
+                info,
+            )) => AppError::Unavailable(info.message().to_owned()),
+            // PostgreSQL refuses NUL and invalid UTF-8 in text: the input was bad.
+            DbError::Query(Error::DatabaseError(_, info))
+                if info.message().contains("invalid byte sequence") =>
+            {
+                AppError::BadRequest {
+                    code: "bad_request",
+                    message_id: "error-bad-request",
+                }
+            }
+            DbError::Query(Error::DatabaseError(_, info)) if is_transient(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
             }
-            DbError::Query(Error::DatabaseError(_, info))
-                if info.message().contains("database is locked")
-                    || info.message().contains("disk") =>
-            {
-                AppError::Unavailable(info.message().to_owned())
+            DbError::Query(Error::BrokenTransactionManager) => {
+                AppError::Unavailable("broken transaction manager".to_owned())
             }
             other => AppError::Internal(other.into()),
         }
     }
+}
+
+/// Errors that say the database is busy, full, restarting or unreachable, not that
+/// the request is wrong: worth a 503 and a retry.
+fn is_transient(message: &str) -> bool {
+    const SIGNS: [&str; 9] = [
+        "database is locked",
+        "database table is locked",
+        "disk",
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "could not connect",
+        "the database system is",
+        "no connection",
+    ];
+    SIGNS.iter().any(|s| message.contains(s))
 }
 
 impl ErrorInfo {
@@ -134,6 +163,16 @@ impl ResponseError for AppError {
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
         }
         res
+    }
+}
+
+/// No route answered: 405 when the path exists for other methods, 404 otherwise (both
+/// get their localised body from `render_errors`).
+pub async fn unmatched(req: HttpRequest) -> HttpResponse {
+    if req.resource_map().has_resource(req.path()) {
+        HttpResponse::MethodNotAllowed().finish()
+    } else {
+        HttpResponse::NotFound().finish()
     }
 }
 

@@ -10,6 +10,7 @@ pub mod error;
 pub mod form;
 pub mod health;
 pub mod lang;
+pub mod log_redaction;
 pub mod page;
 pub mod pages;
 pub mod precompressed;
@@ -26,7 +27,7 @@ use actix_web::{App, web};
 
 use pages::{
     account, account_recovery, account_settings, certificates, home, invitations, learning,
-    lessons, modules, registrations, webinars,
+    lessons, modules, privacy, registrations, webinars,
 };
 
 /// Routes and per-app configuration, shared by the server and the tests.
@@ -39,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
+        .route("/media/{name}", web::get().to(admin::replays::serve_media))
         .route(
             "/unsubscribe/{token}",
             web::get().to(invitations::show_unsubscribe),
@@ -106,7 +108,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(certificates::download_certificate),
                 )
                 .configure(account_routes)
-                .configure(admin::campaign_routes::configure_pages),
+                .configure(admin::configure_pages)
+                .configure(privacy_routes),
+        );
+}
+
+/// `/{lang}/privacy…`: the notice, and export or erasure from a mailed link.
+fn privacy_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/privacy", web::get().to(privacy::show_notice))
+        .route("/privacy/request", web::get().to(privacy::show_request))
+        .route("/privacy/request", web::post().to(privacy::submit_request))
+        .route(
+            "/privacy/manage/{token}",
+            web::get().to(privacy::show_manage),
+        )
+        .route(
+            "/privacy/manage/{token}/export",
+            web::post().to(privacy::export_data),
+        )
+        .route(
+            "/privacy/manage/{token}/erase",
+            web::post().to(privacy::erase_data),
         );
 }
 
@@ -182,6 +204,9 @@ pub fn app(
         .wrap(ErrorHandlers::new().default_handler(error::render_errors))
         .wrap(Compress::default())
         .wrap(NormalizePath::new(TrailingSlash::MergeOnly))
-        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(tracing_actix_web::TracingLogger::<
+            log_redaction::RedactedRootSpan,
+        >::new())
         .configure(configure)
+        .default_service(web::to(error::unmatched))
 }

@@ -20,6 +20,8 @@ pub enum Limit {
     RegistrationAddress,
     /// Confirmations with one token, i.e. of one registration (one address).
     ConfirmationToken,
+    /// Asking for a link to one's data (per client address and per address asked).
+    Privacy,
 }
 
 impl Limit {
@@ -33,13 +35,13 @@ impl Limit {
             Limit::Confirmation => (20, 20),
             Limit::PasswordReset => (5, 5),
             Limit::Invitation => (30, 30),
-            Limit::RegistrationAddress | Limit::ConfirmationToken => (5, 5),
+            Limit::RegistrationAddress | Limit::ConfirmationToken | Limit::Privacy => (5, 5),
         };
         Quota::per_minute(NonZeroU32::new(per_minute).expect("non-zero"))
             .allow_burst(NonZeroU32::new(burst).expect("non-zero"))
     }
 
-    const ALL: [Limit; 9] = [
+    const ALL: [Limit; 10] = [
         Limit::Login,
         Limit::LoginAccount,
         Limit::Signup,
@@ -49,6 +51,7 @@ impl Limit {
         Limit::Invitation,
         Limit::RegistrationAddress,
         Limit::ConfirmationToken,
+        Limit::Privacy,
     ];
 }
 

@@ -85,16 +85,24 @@ async fn unknown_addresses_and_wrong_passwords_look_the_same() {
         .await;
     let mut answers = vec![];
     for email in ["karim@ville.example", "nobody@ville.example"] {
-        let started = Instant::now();
-        let res = Browser::of(&app)
-            .post_json(
-                "/api/v1/auth/login?lang=en",
-                json!({"email": email, "password": "wrong password!"}),
-            )
-            .await;
-        let status = res.status();
-        let body: serde_json::Value = res.json().await.unwrap();
-        answers.push((status, body, started.elapsed()));
+        // The fastest of three tries, so a busy machine does not decide the comparison.
+        let mut fastest = None;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let res = Browser::of(&app)
+                .post_json(
+                    "/api/v1/auth/login?lang=en",
+                    json!({"email": email, "password": "wrong password!"}),
+                )
+                .await;
+            let status = res.status();
+            let body: serde_json::Value = res.json().await.unwrap();
+            let took = started.elapsed();
+            if fastest.as_ref().is_none_or(|(_, _, t)| took < *t) {
+                fastest = Some((status, body, took));
+            }
+        }
+        answers.push(fastest.unwrap());
     }
     assert_eq!(answers[0].0, 401);
     assert_eq!(answers[0].0, answers[1].0);

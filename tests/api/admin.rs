@@ -5,7 +5,10 @@ use chrono::Utc;
 use convive::db::schema::{registrations, suppressions};
 use convive::domain::{EmailAddress, Locale};
 use convive::services::organisers;
-use convive::web::admin::API_ROUTES;
+use convive::web::admin::{
+    API_ROUTES, CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES, PAGE_ROUTES, registered_api_routes,
+    registered_page_routes,
+};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
@@ -69,6 +72,86 @@ pub async fn api(
 fn concrete(path: &str) -> String {
     path.replace("{slug}", "fight-food-waste")
         .replace("{id}", "999999")
+        .replace("{lang}", "fr")
+}
+
+#[test]
+fn the_access_tables_list_every_registered_admin_route() {
+    for (table, registered) in [
+        ([API_ROUTES, &CAMPAIGN_API_ROUTES], registered_api_routes()),
+        (
+            [PAGE_ROUTES, &CAMPAIGN_PAGE_ROUTES],
+            registered_page_routes(),
+        ),
+    ] {
+        let mut listed: Vec<(String, String)> = table
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+            .collect();
+        let mut real: Vec<(String, String)> = registered
+            .into_iter()
+            .map(|(m, p)| (m.to_owned(), p))
+            .collect();
+        listed.sort();
+        real.sort();
+        assert_eq!(
+            listed, real,
+            "a registered admin route is missing from the table"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_admin_page_checks_the_role_on_the_server() {
+    let app = spawn_app().await;
+    staff(&app, "orga@convive.test", "organiser");
+    staff(&app, "admin@convive.test", "admin");
+    staff(&app, "learner@convive.test", "learner");
+    let learner = log_in(&app, "learner@convive.test").await;
+    let organiser = log_in(&app, "orga@convive.test").await;
+    let admin = log_in(&app, "admin@convive.test").await;
+    let anonymous = crate::learners::Browser::new(&app);
+    // A valid CSRF token for each signed-in browser, so POSTs reach the role check
+    // with a well-formed form.
+    let token_of = |html: String| csrf_of(&html);
+    let t_org = token_of(organiser.get_text("/fr/admin/webinars").await);
+    let t_adm = token_of(admin.get_text("/fr/admin/webinars").await);
+    let t_learner = token_of(learner.get_text("/fr/account/settings").await);
+    for (method, path) in PAGE_ROUTES {
+        let url = concrete(path);
+        let admin_only = path.contains("/organisers");
+        let send = |b: &crate::learners::Browser, token: &str| {
+            let m: reqwest::Method = method.parse().unwrap();
+            let req = b.client.request(m.clone(), app.url(&url));
+            let req = if m == reqwest::Method::GET {
+                req
+            } else {
+                req.form(&[("csrf", token)])
+            };
+            req.send()
+        };
+        let anon = send(&anonymous, "").await.unwrap();
+        assert_eq!(anon.status(), 303, "anonymous {method} {path}");
+        let to = anon.headers()["location"].to_str().unwrap().to_owned();
+        assert!(to.starts_with("/fr/account/login?next="), "{to}");
+        let l = send(&learner, &t_learner).await.unwrap().status();
+        assert_eq!(l, 403, "learner {method} {path}");
+        let o = send(&organiser, &t_org).await.unwrap().status();
+        if admin_only {
+            assert_eq!(o, 403, "organiser {method} {path}");
+        } else {
+            assert!(
+                o != 401 && o != 403 && o != 500,
+                "organiser {method} {path}: {o}"
+            );
+        }
+        let a = send(&admin, &t_adm).await.unwrap().status();
+        assert!(
+            a != 401 && a != 403 && a != 500,
+            "admin {method} {path}: {a}"
+        );
+    }
 }
 
 #[tokio::test]

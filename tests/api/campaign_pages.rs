@@ -78,45 +78,6 @@ fn concrete(path: &str) -> String {
         .replace("{locale}", "fr")
 }
 
-/// Method and path of every `.route(…)` in the campaign routes file.
-fn registered_routes() -> Vec<(String, String)> {
-    let source = include_str!("../../src/web/admin/campaign_routes.rs");
-    let mut out = vec![];
-    for (i, _) in source.match_indices(".route(") {
-        let rest = &source[i..];
-        let path = rest.split('"').nth(1).unwrap().to_owned();
-        let method = rest
-            .split("web::")
-            .nth(1)
-            .unwrap()
-            .split("()")
-            .next()
-            .unwrap()
-            .to_uppercase();
-        out.push((method, path));
-    }
-    out
-}
-
-#[test]
-fn every_campaign_route_is_in_the_access_tables() {
-    let registered = registered_routes();
-    assert_eq!(
-        registered.len(),
-        CAMPAIGN_API_ROUTES.len() + CAMPAIGN_PAGE_ROUTES.len(),
-        "{registered:?}"
-    );
-    for (method, path) in &registered {
-        let api = format!("/api/v1{path}");
-        let page = format!("/{{lang}}{path}");
-        assert!(
-            CAMPAIGN_API_ROUTES.contains(&(method.as_str(), api.as_str()))
-                || CAMPAIGN_PAGE_ROUTES.contains(&(method.as_str(), page.as_str())),
-            "{method} {path} is registered but missing from the access tables"
-        );
-    }
-}
-
 #[tokio::test]
 async fn every_campaign_route_checks_the_role_on_the_server() {
     let app = spawn_app().await;

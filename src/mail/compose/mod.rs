@@ -3,6 +3,7 @@
 
 mod account;
 pub mod invitation;
+mod privacy;
 mod registration;
 mod series;
 mod test_mail;
@@ -61,13 +62,16 @@ pub fn compose(
         MailKind::Test => Ok(test_mail::compose(&t, ctx)),
         MailKind::AccountVerify { token } => Ok(account::verify(&t, ctx, token)),
         MailKind::PasswordReset { token } => Ok(account::reset(&t, ctx, token)),
+        MailKind::PrivacyLink { token } => Ok(privacy::link(&t, ctx, token)),
         MailKind::RegistrationConfirm { .. }
         | MailKind::RegistrationConfirmed { .. }
         | MailKind::RegistrationWaitlisted { .. }
         | MailKind::RegistrationCancelled { .. }
         | MailKind::SessionReminder { .. }
         | MailKind::ReplayAvailable { .. }
-        | MailKind::Announcement { .. } => registration::compose(conn, &t, ctx, &kind),
+        | MailKind::Announcement { .. }
+        | MailKind::SessionRescheduled { .. }
+        | MailKind::SessionCancelled { .. } => registration::compose(conn, &t, ctx, &kind),
         MailKind::SeriesConfirm { .. }
         | MailKind::SeriesConfirmed { .. }
         | MailKind::SeriesCancelled { .. } => series::compose(conn, &t, ctx, &kind),

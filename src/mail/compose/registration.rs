@@ -30,7 +30,8 @@ pub(super) fn load(
     locale: Locale,
 ) -> Result<Details, ComposeError> {
     let r = q::by_id(conn, registration_id)?;
-    let s = programme::published_session(conn, r.session_id)?;
+    // Any session, published or not: a cancelled session is still described.
+    let s = crate::db::admin::session_by_id(conn, r.session_id)?;
     let w = programme::webinar_by_id(conn, s.webinar_id)?;
     let texts = programme::webinar_translations(conn, &[w.id])?;
     let webinar = pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
@@ -141,6 +142,8 @@ pub fn compose(
         }
         | MailKind::RegistrationWaitlisted { registration_id }
         | MailKind::RegistrationCancelled { registration_id }
+        | MailKind::SessionRescheduled { registration_id }
+        | MailKind::SessionCancelled { registration_id }
         | MailKind::SessionReminder {
             registration_id, ..
         }
@@ -253,6 +256,37 @@ pub fn compose(
                 subject("mail-cancelled-subject"),
                 &[
                     Block::Paragraph(body("mail-cancelled-body")),
+                    facts(t, &d),
+                    Block::Button(
+                        t.get("nav-webinars"),
+                        link(ctx, t, &format!("/webinars/{}", d.webinar_slug)),
+                    ),
+                ],
+                &footer,
+            );
+            c.attachments.push(invite(ctx, t, &d, true));
+            c
+        }
+        MailKind::SessionRescheduled { .. } => {
+            let mut c = layout::compose(
+                t.locale,
+                subject("mail-rescheduled-subject"),
+                &[
+                    Block::Paragraph(body("mail-rescheduled-body")),
+                    facts(t, &d),
+                    Block::Links(vec![manage]),
+                ],
+                &footer,
+            );
+            c.attachments.push(invite(ctx, t, &d, false));
+            c
+        }
+        MailKind::SessionCancelled { .. } => {
+            let mut c = layout::compose(
+                t.locale,
+                subject("mail-session-cancelled-subject"),
+                &[
+                    Block::Paragraph(body("mail-session-cancelled-body")),
                     facts(t, &d),
                     Block::Button(
                         t.get("nav-webinars"),

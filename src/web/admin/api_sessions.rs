@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::services::sessions_admin::{self, SessionInput, Start, UpdateOutcome};
+use crate::services::sessions_edit::{self, DEFAULT_REMINDERS, EditOutcome};
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 
@@ -110,4 +111,92 @@ pub async fn update_session(
             "admin-session-error-below-confirmed",
         )])),
     }
+}
+
+/// `PUT /api/v1/admin/sessions/{id}`: every field, the start as a local date and time
+/// in `timezone` (`date`, `time`) or in UTC (`starts_at`).
+#[derive(Deserialize)]
+pub struct SessionBody {
+    starts_at: Option<String>,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    timezone: String,
+    duration_minutes: Option<Num>,
+    capacity: Option<Num>,
+    #[serde(default)]
+    meeting_url: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    reminder_offsets: Option<String>,
+}
+
+pub async fn replace_session(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    body: web::Json<SessionBody>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let start = match body.starts_at {
+        Some(utc) => Start::Utc(utc),
+        None => Start::Local {
+            date: body.date,
+            time: body.time,
+        },
+    };
+    let input = SessionInput {
+        start,
+        timezone: body.timezone,
+        duration_minutes: Num::text(&body.duration_minutes),
+        capacity: Num::text(&body.capacity),
+        meeting_url: body.meeting_url,
+        languages: body.languages,
+    };
+    let mut errors = vec![];
+    let valid = input.parse().map_err(|e| errors.extend(e)).ok();
+    let reminders = sessions_edit::parse_reminders(
+        body.reminder_offsets
+            .as_deref()
+            .unwrap_or(DEFAULT_REMINDERS),
+    )
+    .map_err(|e| errors.push(("reminder_offsets", e)))
+    .ok();
+    let (Some(valid), Some(reminders), true) = (valid, reminders, errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let id = path.into_inner();
+    let actor = who.id();
+    let starts_at = valid.starts_at;
+    let outcome = state
+        .db
+        .run_content_change(move |c| sessions_edit::update(c, actor, id, &valid, &reminders))
+        .await?;
+    state.wake_mailer();
+    match outcome {
+        EditOutcome::Updated { rescheduled } => Ok(HttpResponse::Ok().json(json!({
+            "id": id, "starts_at": starts_at.to_rfc3339(), "rescheduled": rescheduled
+        }))),
+        EditOutcome::BelowConfirmed => Err(AppError::Validation(vec![(
+            "capacity",
+            "admin-session-error-below-confirmed",
+        )])),
+    }
+}
+
+pub async fn api_cancel_session(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = who.id();
+    let told = state
+        .db
+        .run_content_change(move |c| sessions_edit::cancel(c, actor, id))
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Ok().json(json!({"id": id, "cancelled": true, "notified": told})))
 }

@@ -1,110 +1,73 @@
 //! Routes of the campaign side of the back office: campaign pages, announcements and the
 //! mail log, as pages under `/{lang}/admin/…` and JSON under `/api/v1/admin/…`. The
-//! tables below list every one of them for the access test (tests/api/admin.rs), which
-//! also checks that each route registered here is in a table.
+//! tables below list every one of them for the access tests (tests/api/admin.rs and
+//! tests/api/campaign_pages.rs); `mod.rs` registers them through the recording `Routes`.
 
-use actix_web::web;
-
+use super::routes::Routes;
 use super::{
     announcements, api_announcements, api_campaigns, api_mail, campaign_new, campaign_pages,
     campaign_preview, mail_log,
 };
 
 /// Inside the `/api/v1` scope (the campaign routes that existed before are in `mod.rs`).
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/admin/campaigns",
-        web::get().to(api_campaigns::list_campaigns),
-    )
-    .route(
-        "/admin/campaigns/{id}/preview",
-        web::get().to(campaign_preview::preview_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}",
-        web::delete().to(api_campaigns::delete_campaign),
-    )
-    .route(
-        "/admin/sessions/{id}/announcements",
-        web::post().to(api_announcements::create_announcement),
-    )
-    .route(
-        "/admin/announcements",
-        web::get().to(api_announcements::list_announcements),
-    )
-    .route(
-        "/admin/announcements/{id}",
-        web::get().to(api_announcements::get_announcement),
-    )
-    .route("/admin/mail", web::get().to(api_mail::list_mail))
-    .route("/admin/mail/{id}", web::get().to(api_mail::get_mail))
-    .route(
-        "/admin/mail/{id}/retry",
-        web::post().to(api_mail::retry_mail),
-    );
+pub fn api_routes(r: &mut Routes) {
+    r.get("/admin/campaigns", api_campaigns::list_campaigns)
+        .get(
+            "/admin/campaigns/{id}/preview",
+            campaign_preview::preview_campaign,
+        )
+        .delete("/admin/campaigns/{id}", api_campaigns::delete_campaign)
+        .post(
+            "/admin/sessions/{id}/announcements",
+            api_announcements::create_announcement,
+        )
+        .get(
+            "/admin/announcements",
+            api_announcements::list_announcements,
+        )
+        .get(
+            "/admin/announcements/{id}",
+            api_announcements::get_announcement,
+        )
+        .get("/admin/mail", api_mail::list_mail)
+        .get("/admin/mail/{id}", api_mail::get_mail)
+        .post("/admin/mail/{id}/retry", api_mail::retry_mail);
 }
 
 /// Inside the `/{lang}` scope.
-pub fn configure_pages(cfg: &mut web::ServiceConfig) {
+pub fn page_routes(r: &mut Routes) {
     // `…/new` before `…/{id}`: the id would not parse.
-    cfg.route(
-        "/admin/campaigns/new",
-        web::get().to(campaign_new::new_campaign),
-    )
-    .route(
-        "/admin/campaigns",
-        web::get().to(campaign_pages::list_campaigns),
-    )
-    .route(
-        "/admin/campaigns",
-        web::post().to(campaign_new::create_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}",
-        web::get().to(campaign_pages::show_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}/send",
-        web::post().to(campaign_pages::send_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}/remind",
-        web::post().to(campaign_pages::remind_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}/delete",
-        web::post().to(campaign_pages::delete_campaign),
-    )
-    .route(
-        "/admin/campaigns/{id}/preview",
-        web::get().to(campaign_preview::show_preview),
-    )
-    .route(
-        "/admin/campaigns/{id}/preview/{locale}",
-        web::get().to(campaign_preview::show_preview_html),
-    )
-    .route(
-        "/admin/announcements/new",
-        web::get().to(announcements::new_announcement),
-    )
-    .route(
-        "/admin/announcements",
-        web::get().to(announcements::list_announcements),
-    )
-    .route(
-        "/admin/announcements",
-        web::post().to(announcements::create_announcement),
-    )
-    .route(
-        "/admin/announcements/{id}",
-        web::get().to(announcements::show_announcement),
-    )
-    .route("/admin/mail", web::get().to(mail_log::list_mail))
-    .route("/admin/mail/{id}", web::get().to(mail_log::show_mail))
-    .route(
-        "/admin/mail/{id}/retry",
-        web::post().to(mail_log::retry_mail),
-    );
+    r.get("/admin/campaigns/new", campaign_new::new_campaign)
+        .get("/admin/campaigns", campaign_pages::list_campaigns)
+        .post("/admin/campaigns", campaign_new::create_campaign)
+        .get("/admin/campaigns/{id}", campaign_pages::show_campaign)
+        .post("/admin/campaigns/{id}/send", campaign_pages::send_campaign)
+        .post(
+            "/admin/campaigns/{id}/remind",
+            campaign_pages::remind_campaign,
+        )
+        .post(
+            "/admin/campaigns/{id}/delete",
+            campaign_pages::delete_campaign,
+        )
+        .get(
+            "/admin/campaigns/{id}/preview",
+            campaign_preview::show_preview,
+        )
+        .get(
+            "/admin/campaigns/{id}/preview/{locale}",
+            campaign_preview::show_preview_html,
+        )
+        .get("/admin/announcements/new", announcements::new_announcement)
+        .get("/admin/announcements", announcements::list_announcements)
+        .post("/admin/announcements", announcements::create_announcement)
+        .get(
+            "/admin/announcements/{id}",
+            announcements::show_announcement,
+        )
+        .get("/admin/mail", mail_log::list_mail)
+        .get("/admin/mail/{id}", mail_log::show_mail)
+        .post("/admin/mail/{id}/retry", mail_log::retry_mail);
 }
 
 /// Every API route registered by `configure_api`.

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod lessons;
 pub mod modules;
 pub mod openapi;
+pub mod privacy;
 pub mod registrations;
 pub mod sessions;
 pub mod webinars;
@@ -53,7 +54,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/auth/password/forgot",
             web::post().to(auth::forgot_password),
         )
-        .route("/auth/password/reset", web::post().to(auth::reset_password));
+        .route("/auth/password/reset", web::post().to(auth::reset_password))
+        .route("/privacy/requests", web::post().to(privacy::request_link))
+        .route("/privacy/export", web::post().to(privacy::export_data))
+        .route("/privacy/erase", web::post().to(privacy::erase_data));
 }
 
 /// The documented error body.

@@ -28,6 +28,9 @@ use utoipa::OpenApi;
         super::auth::log_out,
         super::auth::forgot_password,
         super::auth::reset_password,
+        super::privacy::request_link,
+        super::privacy::export_data,
+        super::privacy::erase_data,
     ),
     components(schemas(super::ErrorBody))
 )]

@@ -204,6 +204,14 @@ pub async fn log_in(
     match result {
         Ok(user) => {
             auth::sign_in(&session, &user)?;
+            // Organisers land in the back office unless a page sent them to log in.
+            let default = auth::safe_next(None, page.lang());
+            let asked = next != default;
+            let next = if !asked && crate::db::admin::STAFF_ROLES.contains(&user.role.as_str()) {
+                page.href("/admin/")
+            } else {
+                next
+            };
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, next))
                 .finish())

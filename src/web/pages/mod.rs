@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod learning;
 pub mod lessons;
 pub mod modules;
+pub mod privacy;
 pub mod registration_manage;
 pub mod registrations;
 pub mod webinars;

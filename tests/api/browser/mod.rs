@@ -39,6 +39,7 @@
 mod harness;
 
 mod accessibility;
+mod admin_pages;
 mod axe;
 mod campaign_progress;
 mod journey_learner;

@@ -86,6 +86,8 @@ pub async fn public_pages(app: &TestApp, lang: &str) -> Vec<Page> {
         page("signup", format!("/{lang}/account/signup"), false),
         page("login", format!("/{lang}/account/login"), false),
         page("forgot", format!("/{lang}/account/forgot"), false),
+        page("privacy", format!("/{lang}/privacy"), false),
+        page("privacy-request", format!("/{lang}/privacy/request"), false),
         page(
             "not-found",
             format!("/{lang}/webinars/no-such-webinar"),

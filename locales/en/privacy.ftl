@@ -1,0 +1,54 @@
+# Privacy notice, export and erasure of one's data
+privacy-footer-link = Privacy and your data
+privacy-consent-link = Read the privacy notice
+privacy-title = Privacy notice
+privacy-version = Version of this notice: { $version }
+privacy-intro = Convive runs a programme of webinars and training videos for local governments. This notice says which personal data it keeps, why, for how long, and how you can see or erase it.
+privacy-what-title = What we keep
+privacy-what-registrations = When you register for a session: your name, e-mail address, organisation, function, territory, country, language, time zone, and whether you agreed to receive announcements.
+privacy-what-accounts = With a learner account: your name, e-mail address, password (only as an irreversible hash), language, the lessons you watched and your certificates.
+privacy-what-invitations = When an organiser invites you: the name, address, organisation and country on the contact list, and whether you opened the invitation or unsubscribed.
+privacy-what-mail = The e-mails sent to you: their kind and when they were sent.
+privacy-why-title = Why
+privacy-why-text = Only to run the programme: confirm your place, send you the join link, reminders and replays, follow your learning and issue certificates. Your consent is recorded with the version of this notice and its date. Nothing is sold or shared for advertising.
+privacy-how-long-title = How long
+privacy-how-long-registrations = Registrations: your details are anonymised { $period } after the session (the attendance counts remain).
+privacy-how-long-mail = E-mails: their content is erased { $period } after sending.
+privacy-how-long-accounts = Accounts: until you delete your account or ask for erasure.
+privacy-kept-indefinitely = no automatic limit (set by the operator)
+privacy-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+privacy-rights-title = Your rights
+privacy-rights-text = You can download everything Convive holds about your address, or erase it, at any time: ask for a link below, it is sent to that address. Erasure anonymises your registrations, deletes your account and progress, and keeps only an irreversible fingerprint of your address so that no more invitations are sent to it.
+privacy-request-link = See or erase my data
+privacy-security-title = Security
+privacy-security-text = Passwords and link codes are kept only as hashes, connections are encrypted when the site is served over HTTPS, and the links in e-mails expire.
+privacy-request-title = See or erase my data
+privacy-request-intro = Enter your e-mail address. If Convive holds data about it, a link is sent there; it opens a page to download or erase that data, and works for 24 hours.
+privacy-email = E-mail address
+privacy-request-submit = Send me the link
+privacy-back-to-notice = Back to the privacy notice
+privacy-sent-title = Check your mailbox
+privacy-sent-text = If Convive holds data about this address, a link has just been sent to it. It works for 24 hours.
+privacy-error-email = Enter a valid e-mail address, for example name@example.org.
+privacy-link-invalid-title = This link no longer works
+privacy-link-invalid-text = The link is unknown, has been used for an erasure, or has expired. Ask for a new one.
+privacy-request-again = Ask for a new link
+privacy-manage-title = Your data
+privacy-export-title = Download my data
+privacy-export-text = A JSON file with your registrations, account, learning progress, invitations and the e-mails sent to you.
+privacy-export-submit = Download my data
+privacy-erase-title = Erase my data
+privacy-erase-text = Your registrations are anonymised (upcoming ones are cancelled and your seat goes to the next person waiting), your account, progress and certificates are deleted, and no more invitations are sent to this address. This cannot be undone.
+privacy-erase-confirm = I understand that this cannot be undone
+privacy-erase-submit = Erase my data
+privacy-erase-confirm-required = Tick this box to confirm the erasure.
+privacy-erased-title = Your data has been erased
+privacy-erased-text = Convive no longer holds personal data about your address, except an irreversible fingerprint that stops further invitations.
+privacy-go-home = Back to the home page
+mail-privacy-subject = Your data on Convive
+mail-privacy-body = You (or someone who typed your address) asked to see or erase the data Convive holds about this address. Open the page below to download it or erase it.
+mail-privacy-button = See or erase my data
+mail-privacy-expires = This link works for 24 hours.

@@ -1,0 +1,54 @@
+# Politique de confidentialité, export et effacement de ses données
+privacy-footer-link = Confidentialité et données personnelles
+privacy-consent-link = Lire la politique de confidentialité
+privacy-title = Politique de confidentialité
+privacy-version = Version de cette notice : { $version }
+privacy-intro = Convive organise un programme de webinaires et de vidéos de formation pour les collectivités locales. Cette notice dit quelles données personnelles sont conservées, pourquoi, combien de temps, et comment les consulter ou les effacer.
+privacy-what-title = Ce que nous conservons
+privacy-what-registrations = Lorsque vous vous inscrivez à une session : vos nom, adresse électronique, organisme, fonction, territoire, pays, langue, fuseau horaire, et votre accord éventuel pour recevoir des annonces.
+privacy-what-accounts = Avec un compte apprenant : vos nom, adresse électronique, mot de passe (uniquement sous forme d'empreinte irréversible), langue, les leçons regardées et vos attestations.
+privacy-what-invitations = Lorsqu'un organisateur vous invite : les nom, adresse, organisme et pays figurant sur la liste de contacts, et si vous avez ouvert l'invitation ou vous êtes désabonné.
+privacy-what-mail = Les courriels qui vous sont envoyés : leur nature et leur date d'envoi.
+privacy-why-title = Pourquoi
+privacy-why-text = Uniquement pour faire fonctionner le programme : confirmer votre place, vous envoyer le lien de connexion, les rappels et les rediffusions, suivre votre formation et délivrer les attestations. Votre consentement est enregistré avec la version de cette notice et sa date. Rien n'est vendu ni partagé à des fins publicitaires.
+privacy-how-long-title = Combien de temps
+privacy-how-long-registrations = Inscriptions : vos informations sont anonymisées { $period } après la session (les effectifs restent).
+privacy-how-long-mail = Courriels : leur contenu est effacé { $period } après l'envoi.
+privacy-how-long-accounts = Comptes : jusqu'à la suppression du compte ou une demande d'effacement.
+privacy-kept-indefinitely = sans limite automatique (fixée par l'exploitant)
+privacy-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+privacy-rights-title = Vos droits
+privacy-rights-text = Vous pouvez à tout moment télécharger tout ce que Convive conserve sur votre adresse, ou l'effacer : demandez un lien ci-dessous, il est envoyé à cette adresse. L'effacement anonymise vos inscriptions, supprime votre compte et votre progression, et ne garde qu'une empreinte irréversible de votre adresse pour ne plus vous envoyer d'invitations.
+privacy-request-link = Consulter ou effacer mes données
+privacy-security-title = Sécurité
+privacy-security-text = Les mots de passe et les codes des liens ne sont conservés que sous forme d'empreintes, les connexions sont chiffrées lorsque le site est servi en HTTPS, et les liens des courriels expirent.
+privacy-request-title = Consulter ou effacer mes données
+privacy-request-intro = Saisissez votre adresse électronique. Si Convive conserve des données à son sujet, un lien y est envoyé ; il ouvre une page pour télécharger ou effacer ces données, et reste valable 24 heures.
+privacy-email = Adresse électronique
+privacy-request-submit = M'envoyer le lien
+privacy-back-to-notice = Retour à la politique de confidentialité
+privacy-sent-title = Consultez votre messagerie
+privacy-sent-text = Si Convive conserve des données sur cette adresse, un lien vient d'y être envoyé. Il est valable 24 heures.
+privacy-error-email = Saisissez une adresse électronique valide, par exemple nom@exemple.fr.
+privacy-link-invalid-title = Ce lien ne fonctionne plus
+privacy-link-invalid-text = Le lien est inconnu, a déjà servi à un effacement ou a expiré. Demandez-en un nouveau.
+privacy-request-again = Demander un nouveau lien
+privacy-manage-title = Vos données
+privacy-export-title = Télécharger mes données
+privacy-export-text = Un fichier JSON avec vos inscriptions, votre compte, votre progression, vos invitations et les courriels qui vous ont été envoyés.
+privacy-export-submit = Télécharger mes données
+privacy-erase-title = Effacer mes données
+privacy-erase-text = Vos inscriptions sont anonymisées (celles à venir sont annulées et votre place revient à la personne suivante en liste d'attente), votre compte, votre progression et vos attestations sont supprimés, et plus aucune invitation n'est envoyée à cette adresse. C'est définitif.
+privacy-erase-confirm = Je comprends que c'est définitif
+privacy-erase-submit = Effacer mes données
+privacy-erase-confirm-required = Cochez cette case pour confirmer l'effacement.
+privacy-erased-title = Vos données ont été effacées
+privacy-erased-text = Convive ne conserve plus de données personnelles sur votre adresse, hormis une empreinte irréversible qui empêche de nouvelles invitations.
+privacy-go-home = Retour à l'accueil
+mail-privacy-subject = Vos données sur Convive
+mail-privacy-body = Vous (ou une personne ayant saisi votre adresse) avez demandé à consulter ou effacer les données que Convive conserve sur cette adresse. Ouvrez la page ci-dessous pour les télécharger ou les effacer.
+mail-privacy-button = Consulter ou effacer mes données
+mail-privacy-expires = Ce lien est valable 24 heures.

@@ -1,0 +1,2 @@
+DROP INDEX replay_views_webinar;
+DROP TABLE replay_views;

@@ -1,0 +1,166 @@
+//! The dashboard's figures: registrations over time, per webinar, language, country and
+//! function; attendance rate; replay views; module completions.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::db::{DbConnection, DbError, programme, stats};
+use crate::domain::Locale;
+
+use super::translation::pick;
+
+/// A labelled count; `key` is stable (a code or slug), `label` is for people.
+#[derive(Clone, Debug, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub label: String,
+    pub value: i64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ModuleCompletion {
+    pub slug: String,
+    pub title: String,
+    pub lessons_completed: i64,
+    pub certificates: i64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Stats {
+    /// Registrations not cancelled.
+    pub registrations: i64,
+    pub confirmed: i64,
+    /// Registrations per day over the last `DAYS` days, oldest first.
+    pub per_day: Vec<Count>,
+    pub per_webinar: Vec<Count>,
+    pub per_language: Vec<Count>,
+    pub per_country: Vec<Count>,
+    pub per_function: Vec<Count>,
+    /// Confirmed registrants of sessions that have started, and those who attended.
+    pub attendance_base: i64,
+    pub attended: i64,
+    /// Percent, rounded; none before any session took place.
+    pub attendance_rate: Option<i64>,
+    pub replay_views: i64,
+    pub replay_views_per_webinar: Vec<Count>,
+    pub modules: Vec<ModuleCompletion>,
+}
+
+pub const DAYS: i64 = 30;
+
+fn sorted(map: BTreeMap<String, i64>, label: impl Fn(&str) -> String) -> Vec<Count> {
+    let mut v: Vec<Count> = map
+        .into_iter()
+        .map(|(key, value)| Count {
+            label: label(&key),
+            key,
+            value,
+        })
+        .collect();
+    v.sort_by(|a, b| b.value.cmp(&a.value).then(a.key.cmp(&b.key)));
+    v
+}
+
+/// `label` names a code in the viewer's language (country, function, language).
+pub fn stats(
+    conn: &mut DbConnection,
+    locale: Locale,
+    label: impl Fn(&str, &str) -> String,
+) -> Result<Stats, DbError> {
+    let facts = stats::registration_facts(conn)?;
+    let webinars = crate::db::admin::all_webinars(conn)?;
+    let ids: Vec<i64> = webinars.iter().map(|w| w.id).collect();
+    let texts = programme::webinar_translations(conn, &ids)?;
+    let title_of = |id: i64| -> String {
+        pick(
+            locale,
+            texts
+                .iter()
+                .filter(|t| t.owner_id == id)
+                .map(|t| (t.locale.as_str(), t)),
+            |t| !t.title.is_empty(),
+        )
+        .map(|(_, t)| t.title.clone())
+        .or_else(|| webinars.iter().find(|w| w.id == id).map(|w| w.slug.clone()))
+        .unwrap_or_default()
+    };
+    let now = Utc::now().naive_utc();
+    let today: NaiveDate = now.date();
+    let first = today - Duration::days(DAYS - 1);
+    let mut per_day: BTreeMap<NaiveDate, i64> =
+        (0..DAYS).map(|i| (first + Duration::days(i), 0)).collect();
+    let (mut per_webinar, mut per_language, mut per_country, mut per_function) = (
+        BTreeMap::new(),
+        BTreeMap::new(),
+        BTreeMap::new(),
+        BTreeMap::new(),
+    );
+    let (mut registrations, mut confirmed, mut base, mut attended) = (0, 0, 0, 0);
+    for f in facts.iter().filter(|f| f.status != "cancelled") {
+        registrations += 1;
+        if let Some(n) = per_day.get_mut(&f.created_at.date()) {
+            *n += 1;
+        }
+        *per_webinar.entry(f.webinar_id.to_string()).or_insert(0) += 1;
+        *per_language.entry(f.locale.clone()).or_insert(0) += 1;
+        *per_country.entry(f.country.clone()).or_insert(0) += 1;
+        *per_function.entry(f.function.clone()).or_insert(0) += 1;
+        if f.status == "confirmed" {
+            confirmed += 1;
+            if f.session_starts_at <= now {
+                base += 1;
+                attended += i64::from(f.attended);
+            }
+        }
+    }
+    let views = stats::replay_view_facts(conn)?;
+    let mut views_per_webinar = BTreeMap::new();
+    for (w, _) in &views {
+        *views_per_webinar.entry(w.to_string()).or_insert(0) += 1;
+    }
+    let modules = crate::db::content_admin::all_modules(conn)?;
+    let module_ids: Vec<i64> = modules.iter().map(|m| m.id).collect();
+    let module_texts = programme::module_translations(conn, &module_ids)?;
+    let done = stats::module_completions(conn)?;
+    let modules = modules
+        .iter()
+        .map(|m| {
+            let (_, lessons_completed, certificates) = done
+                .iter()
+                .find(|d| d.0 == m.id)
+                .copied()
+                .unwrap_or((m.id, 0, 0));
+            ModuleCompletion {
+                slug: m.slug.clone(),
+                title: super::programme::localise(locale, m.id, &module_texts).0,
+                lessons_completed,
+                certificates,
+            }
+        })
+        .collect();
+    let webinar_label = |key: &str| key.parse().map(title_of).unwrap_or_default();
+    Ok(Stats {
+        registrations,
+        confirmed,
+        per_day: per_day
+            .into_iter()
+            .map(|(d, value)| Count {
+                key: d.to_string(),
+                label: d.format("%d/%m").to_string(),
+                value,
+            })
+            .collect(),
+        per_webinar: sorted(per_webinar, webinar_label),
+        per_language: sorted(per_language, |k| label("language", k)),
+        per_country: sorted(per_country, |k| label("country", k)),
+        per_function: sorted(per_function, |k| label("function", k)),
+        attendance_base: base,
+        attended,
+        attendance_rate: (base > 0).then(|| (attended * 100 + base / 2) / base),
+        replay_views: views.len() as i64,
+        replay_views_per_webinar: sorted(views_per_webinar, webinar_label),
+        modules,
+    })
+}

@@ -1,0 +1,434 @@
+//! Webinars and modules in the back office: list, create, edit the texts side by side in
+//! fr/en/ar (missing ones flagged with what the public sees instead), publish and
+//! unpublish. Pages under `/{lang}/admin/{webinars,modules}` and the same in JSON.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::domain::Locale;
+use crate::services::content_admin::{
+    self as svc, CreateError, ItemAdmin, Kind, TextInput, summary_field, title_field,
+};
+use crate::services::lessons_admin::{self, LessonAdmin};
+use crate::services::replays_admin::{self, ReplayAdmin};
+use crate::web::csrf;
+use crate::web::error::{AppError, FieldErrors};
+use crate::web::form::FormState;
+use crate::web::page::PageCtx;
+use crate::web::state::AppState;
+
+use super::auth::Organiser;
+use super::sessions::SessionRow;
+use super::shell::{AdminNav, respond, see_other};
+
+/// One language column of the side-by-side editor.
+pub struct Cell {
+    pub locale: &'static str,
+    pub dir: &'static str,
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    pub title_field: &'static str,
+    pub summary_field: &'static str,
+    pub missing: bool,
+    /// "Visitors reading this language see the French text: …"
+    pub public_note: Option<String>,
+}
+
+pub fn cells(page: &PageCtx, item: Option<&ItemAdmin>, form: &FormState) -> Vec<Cell> {
+    Locale::ALL
+        .iter()
+        .map(|l| {
+            let stored = item.and_then(|i| i.texts.iter().find(|t| t.locale == *l));
+            let typed = !form.values.is_empty();
+            let pick = |field: &'static str, saved: Option<&String>| {
+                if typed {
+                    form.value(field).to_owned()
+                } else {
+                    saved.cloned().unwrap_or_default()
+                }
+            };
+            let missing = stored.is_none_or(|t| t.missing);
+            Cell {
+                locale: l.code(),
+                dir: l.dir(),
+                name: page.language_name(l.code()),
+                title: pick(title_field(*l), stored.map(|t| &t.title)),
+                summary: pick(summary_field(*l), stored.map(|t| &t.summary)),
+                title_field: title_field(*l),
+                summary_field: summary_field(*l),
+                missing,
+                public_note: stored.and_then(|t| {
+                    t.public_locale.map(|p| {
+                        format!(
+                            "{} « {} »",
+                            page.ta(
+                                "admin-content-fallback",
+                                "language",
+                                &page.language_name(p.code())
+                            ),
+                            t.public_title
+                        )
+                    })
+                }),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "admin/items.html")]
+struct ItemsPage {
+    page: PageCtx,
+    nav: AdminNav,
+    csrf: String,
+    kind: &'static str,
+    items: Vec<ItemAdmin>,
+    form: FormState,
+    cells: Vec<Cell>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/item.html")]
+struct ItemPage {
+    page: PageCtx,
+    nav: AdminNav,
+    csrf: String,
+    kind: &'static str,
+    item: ItemAdmin,
+    form: FormState,
+    cells: Vec<Cell>,
+    sessions: Vec<SessionRow>,
+    replays: Vec<ReplayAdmin>,
+    lessons: Vec<LessonAdmin>,
+    notice: Option<String>,
+}
+
+impl ItemPage {
+    pub fn replay(&self, locale: &str) -> Option<&ReplayAdmin> {
+        self.replays.iter().find(|r| r.locale == locale)
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Webinar => "webinars",
+        Kind::Module => "modules",
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct TextsForm {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    title_fr: String,
+    #[serde(default)]
+    summary_fr: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    summary_en: String,
+    #[serde(default)]
+    title_ar: String,
+    #[serde(default)]
+    summary_ar: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+impl TextsForm {
+    fn texts(&self) -> Vec<(Locale, TextInput)> {
+        let t = |title: &String, summary: &String| TextInput {
+            title: title.clone(),
+            summary: summary.clone(),
+        };
+        vec![
+            (Locale::Fr, t(&self.title_fr, &self.summary_fr)),
+            (Locale::En, t(&self.title_en, &self.summary_en)),
+            (Locale::Ar, t(&self.title_ar, &self.summary_ar)),
+        ]
+    }
+
+    fn state(&self, errors: FieldErrors) -> FormState {
+        FormState::default()
+            .with_value("slug", &self.slug)
+            .with_value("title_fr", &self.title_fr)
+            .with_value("summary_fr", &self.summary_fr)
+            .with_value("title_en", &self.title_en)
+            .with_value("summary_en", &self.summary_en)
+            .with_value("title_ar", &self.title_ar)
+            .with_value("summary_ar", &self.summary_ar)
+            .with_errors(errors)
+    }
+}
+
+async fn items_page(
+    who: &Organiser,
+    page: &PageCtx,
+    session: &Session,
+    state: &AppState,
+    kind: Kind,
+    form: FormState,
+) -> Result<HttpResponse, AppError> {
+    let items = state.db.run(move |c| svc::list(c, kind)).await?;
+    let invalid = form.has_errors();
+    respond(
+        page,
+        &ItemsPage {
+            nav: AdminNav::new(who, kind_name(kind)),
+            csrf: csrf::token(session),
+            kind: kind_name(kind),
+            cells: cells(page, None, &form),
+            items,
+            form,
+            page: page.clone(),
+        },
+        invalid,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn item_page(
+    who: &Organiser,
+    page: &PageCtx,
+    session: &Session,
+    state: &AppState,
+    kind: Kind,
+    slug: String,
+    form: FormState,
+    notice: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    let locale = page.locale;
+    let (item, sessions, replays, lessons) = state
+        .db
+        .run(move |c| {
+            let item = svc::get(c, kind, &slug)?;
+            let (mut sessions, mut replays, mut lessons) = (vec![], vec![], vec![]);
+            match kind {
+                Kind::Webinar => {
+                    let w = crate::db::admin::webinar_by_slug(c, &slug)?;
+                    sessions = crate::db::admin::sessions_of(c, w.id)?;
+                    replays = replays_admin::replays(c, w.id)?;
+                }
+                Kind::Module => {
+                    let m = crate::db::content_admin::module_by_slug(c, &slug)?;
+                    lessons = lessons_admin::lessons(c, m.id)?;
+                }
+            }
+            Ok((item, sessions, replays, lessons))
+        })
+        .await?;
+    let invalid = form.has_errors();
+    let sessions = sessions
+        .iter()
+        .map(|s| SessionRow::new(s, locale))
+        .collect();
+    respond(
+        page,
+        &ItemPage {
+            nav: AdminNav::new(who, kind_name(kind)),
+            csrf: csrf::token(session),
+            kind: kind_name(kind),
+            cells: cells(page, Some(&item), &form),
+            item,
+            form,
+            sessions,
+            replays,
+            lessons,
+            notice,
+            page: page.clone(),
+        },
+        invalid,
+    )
+}
+
+async fn create(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<TextsForm>,
+    kind: Kind,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let slug = svc::parse_slug(&form.slug);
+    let texts = svc::parse_texts(&form.texts());
+    let (slug, texts) = match (slug, texts) {
+        (Ok(s), Ok(t)) => (s, t),
+        (s, t) => {
+            let errors = [s.err(), t.err()].into_iter().flatten().flatten().collect();
+            return items_page(&who, &page, &session, &state, kind, form.state(errors)).await;
+        }
+    };
+    let actor = who.id();
+    let s = slug.clone();
+    let result = state
+        .db
+        .run_content_change(move |c| Ok(svc::create(c, actor, kind, &s, &texts)))
+        .await?;
+    match result {
+        Ok(_) => Ok(see_other(page.href(&format!(
+            "/admin/{}/{}",
+            kind_name(kind),
+            slug.as_str()
+        )))),
+        Err(CreateError::SlugTaken) => {
+            let errors = vec![("slug", "admin-content-error-slug-taken")];
+            items_page(&who, &page, &session, &state, kind, form.state(errors)).await
+        }
+        Err(CreateError::Db(e)) => Err(e.into()),
+    }
+}
+
+async fn save(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    slug: String,
+    form: web::Form<TextsForm>,
+    kind: Kind,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let texts = match svc::parse_texts(&form.texts()) {
+        Ok(t) => t,
+        Err(errors) => {
+            let f = form.state(errors);
+            return item_page(&who, &page, &session, &state, kind, slug, f, None).await;
+        }
+    };
+    let actor = who.id();
+    let s = slug.clone();
+    state
+        .db
+        .run_content_change(move |c| svc::update_texts(c, actor, kind, &s, &texts))
+        .await?;
+    let notice = Some(page.t("admin-saved"));
+    item_page(
+        &who,
+        &page,
+        &session,
+        &state,
+        kind,
+        slug,
+        FormState::default(),
+        notice,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn publish(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    slug: String,
+    form: web::Form<PublishForm>,
+    kind: Kind,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let published = form.published == "1";
+    let actor = who.id();
+    let s = slug.clone();
+    state
+        .db
+        .run_content_change(move |c| svc::set_published(c, actor, kind, &s, published))
+        .await?;
+    Ok(see_other(
+        page.href(&format!("/admin/{}/{slug}", kind_name(kind))),
+    ))
+}
+
+macro_rules! pages_for {
+    ($kind:expr, $list:ident, $create:ident, $show:ident, $save:ident, $publish:ident) => {
+        pub async fn $list(
+            who: Organiser,
+            page: PageCtx,
+            session: Session,
+            state: web::Data<AppState>,
+        ) -> Result<HttpResponse, AppError> {
+            items_page(&who, &page, &session, &state, $kind, FormState::default()).await
+        }
+
+        pub async fn $create(
+            who: Organiser,
+            page: PageCtx,
+            session: Session,
+            state: web::Data<AppState>,
+            form: web::Form<TextsForm>,
+        ) -> Result<HttpResponse, AppError> {
+            create(who, page, session, state, form, $kind).await
+        }
+
+        pub async fn $show(
+            who: Organiser,
+            page: PageCtx,
+            session: Session,
+            state: web::Data<AppState>,
+            path: web::Path<(String, String)>,
+        ) -> Result<HttpResponse, AppError> {
+            let slug = path.into_inner().1;
+            item_page(
+                &who,
+                &page,
+                &session,
+                &state,
+                $kind,
+                slug,
+                FormState::default(),
+                None,
+            )
+            .await
+        }
+
+        pub async fn $save(
+            who: Organiser,
+            page: PageCtx,
+            session: Session,
+            state: web::Data<AppState>,
+            path: web::Path<(String, String)>,
+            form: web::Form<TextsForm>,
+        ) -> Result<HttpResponse, AppError> {
+            save(who, page, session, state, path.into_inner().1, form, $kind).await
+        }
+
+        pub async fn $publish(
+            who: Organiser,
+            page: PageCtx,
+            session: Session,
+            state: web::Data<AppState>,
+            path: web::Path<(String, String)>,
+            form: web::Form<PublishForm>,
+        ) -> Result<HttpResponse, AppError> {
+            publish(who, page, session, state, path.into_inner().1, form, $kind).await
+        }
+    };
+}
+
+pages_for!(
+    Kind::Webinar,
+    list_webinars,
+    create_webinar,
+    show_webinar,
+    save_webinar,
+    publish_webinar
+);
+pages_for!(
+    Kind::Module,
+    list_modules,
+    create_module,
+    show_module,
+    save_module,
+    publish_module
+);

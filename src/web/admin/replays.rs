@@ -1,0 +1,366 @@
+//! Replays in the back office: per language a video URL or an uploaded file (stored in
+//! the data dir under `media/`, served by `GET /media/{name}` with range requests) and
+//! WebVTT captions per language; publishing the first one mails the registrants.
+//! Also the public `POST /api/v1/webinars/{slug}/replays/{locale}/views` beacon.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use actix_multipart::Multipart;
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::domain::Locale;
+use crate::services::replays_admin::{self as svc, ReplayInput};
+use crate::web::csrf;
+use crate::web::error::AppError;
+use crate::web::page::PageCtx;
+use crate::web::state::AppState;
+
+use super::auth::Organiser;
+use super::shell::see_other;
+
+/// Largest uploaded video (bytes); captions are far smaller.
+pub const MAX_VIDEO: usize = 2 * 1024 * 1024 * 1024;
+pub const MAX_CAPTIONS: usize = 2 * 1024 * 1024;
+const MAX_TEXT_FIELD: usize = 8 * 1024;
+
+fn media_dir(state: &AppState) -> PathBuf {
+    state.settings.data_dir.join("media")
+}
+
+/// A stored media file name: uuid and a known extension, nothing else.
+fn valid_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    matches!(ext, "webm" | "mp4" | "vtt")
+        && !stem.is_empty()
+        && stem.len() <= 64
+        && stem.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
+fn extension(filename: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let lower = filename.to_ascii_lowercase();
+    allowed
+        .iter()
+        .copied()
+        .find(|e| lower.ends_with(&format!(".{e}")))
+}
+
+/// What the replay form sent: text fields, and the URLs of the files it stored.
+#[derive(Default)]
+struct Upload {
+    fields: Vec<(String, String)>,
+    stored: Vec<PathBuf>,
+}
+
+impl Upload {
+    fn get(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn discard(&self) {
+        for p in &self.stored {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn too_large() -> AppError {
+    AppError::BadRequest {
+        code: "payload_too_large",
+        message_id: "error-payload-too-large",
+    }
+}
+
+async fn read_upload(
+    state: &AppState,
+    session: &Session,
+    mut payload: Multipart,
+) -> Result<Upload, AppError> {
+    let mut up = Upload::default();
+    let mut csrf_ok = false;
+    let bad = || AppError::BadRequest {
+        code: "bad_request",
+        message_id: "error-bad-request",
+    };
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| bad())?;
+        let name = field.name().unwrap_or("").to_owned();
+        let filename = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        match filename {
+            Some(f) if !f.is_empty() => {
+                if !csrf_ok {
+                    return Err(AppError::Forbidden);
+                }
+                let (allowed, max): (&[&'static str], usize) = if name == "video_file" {
+                    (&["webm", "mp4"], MAX_VIDEO)
+                } else {
+                    (&["vtt"], MAX_CAPTIONS)
+                };
+                let Some(ext) = extension(&f, allowed) else {
+                    up.discard();
+                    return Err(AppError::Validation(vec![(
+                        "video_file",
+                        "admin-replay-error-file-type",
+                    )]));
+                };
+                let dir = media_dir(state);
+                std::fs::create_dir_all(&dir).map_err(|e| AppError::Internal(e.into()))?;
+                let stored = format!("{}.{ext}", uuid::Uuid::new_v4());
+                let path = dir.join(&stored);
+                let mut file =
+                    std::fs::File::create(&path).map_err(|e| AppError::Internal(e.into()))?;
+                up.stored.push(path);
+                let mut size = 0;
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(|_| bad())?;
+                    size += chunk.len();
+                    if size > max {
+                        up.discard();
+                        return Err(too_large());
+                    }
+                    file.write_all(&chunk)
+                        .map_err(|e| AppError::Internal(e.into()))?;
+                }
+                file.sync_all().map_err(|e| AppError::Internal(e.into()))?;
+                up.fields.push((name, format!("/media/{stored}")));
+            }
+            _ => {
+                let mut value = Vec::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(|_| bad())?;
+                    if value.len() + chunk.len() > MAX_TEXT_FIELD {
+                        up.discard();
+                        return Err(too_large());
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                let value = String::from_utf8(value).map_err(|_| bad())?;
+                if name == "csrf" {
+                    csrf::verify(session, &value)?;
+                    csrf_ok = true;
+                }
+                if !value.is_empty() {
+                    up.fields.push((name, value));
+                }
+            }
+        }
+    }
+    if !csrf_ok {
+        up.discard();
+        return Err(AppError::Forbidden);
+    }
+    Ok(up)
+}
+
+/// `POST /{lang}/admin/webinars/{slug}/replays` (multipart): one language's replay.
+pub async fn save_replay(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner().1;
+    let up = read_upload(&state, &session, payload).await?;
+    // An uploaded file wins over a typed URL.
+    let pick = |file: &str, url: &str| {
+        let f = up.get(file);
+        if f.is_empty() { up.get(url) } else { f }
+    };
+    let input = ReplayInput {
+        locale: up.get("locale"),
+        video_url: pick("video_file", "video_url"),
+        captions: Locale::ALL
+            .iter()
+            .map(|l| {
+                (
+                    *l,
+                    pick(
+                        &format!("captions_file_{}", l.code()),
+                        &format!("captions_{}", l.code()),
+                    ),
+                )
+            })
+            .collect(),
+    };
+    let valid = match input.parse() {
+        Ok(v) => v,
+        Err(errors) => {
+            up.discard();
+            return Err(AppError::Validation(errors));
+        }
+    };
+    let actor = who.id();
+    let s = slug.clone();
+    state
+        .db
+        .run_content_change(move |c| {
+            let w = crate::db::admin::webinar_by_slug(c, &s)?;
+            svc::save(c, actor, w.id, &valid)
+        })
+        .await?;
+    Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
+}
+
+#[derive(Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    published: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn publish_replay(
+    who: Organiser,
+    page: PageCtx,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    form: web::Form<PublishForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let id = path.into_inner().1;
+    let published = form.published == "1";
+    let actor = who.id();
+    let slug = state
+        .db
+        .run_content_change(move |c| {
+            svc::set_published(c, actor, id, published)?;
+            let r = crate::db::content_admin::replay_by_id(c, id)?;
+            Ok(crate::db::programme::webinar_by_id(c, r.webinar_id)?.slug)
+        })
+        .await?;
+    state.wake_mailer();
+    Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
+}
+
+#[derive(Deserialize)]
+pub struct ReplayBody {
+    #[serde(default)]
+    locale: String,
+    #[serde(default)]
+    video_url: String,
+    #[serde(default)]
+    captions: std::collections::HashMap<String, String>,
+}
+
+/// `POST /api/v1/admin/webinars/{slug}/replays` with `{locale, video_url, captions}`.
+pub async fn api_save_replay(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    body: web::Json<ReplayBody>,
+) -> Result<HttpResponse, AppError> {
+    let input = ReplayInput {
+        locale: body.locale.clone(),
+        video_url: body.video_url.clone(),
+        captions: Locale::ALL
+            .iter()
+            .filter_map(|l| body.captions.get(l.code()).map(|u| (*l, u.clone())))
+            .collect(),
+    };
+    let valid = input.parse().map_err(AppError::Validation)?;
+    let slug = path.into_inner();
+    let actor = who.id();
+    let id = state
+        .db
+        .run_content_change(move |c| {
+            let w = crate::db::admin::webinar_by_slug(c, &slug)?;
+            svc::save(c, actor, w.id, &valid)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(json!({ "id": id })))
+}
+
+#[derive(Deserialize)]
+pub struct PublishBody {
+    #[serde(default)]
+    published: bool,
+}
+
+pub async fn api_publish_replay(
+    who: Organiser,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    body: web::Json<PublishBody>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let published = body.published;
+    let actor = who.id();
+    let notified = state
+        .db
+        .run_content_change(move |c| svc::set_published(c, actor, id, published))
+        .await?;
+    state.wake_mailer();
+    Ok(HttpResponse::Ok().json(json!({"id": id, "published": published, "notified": notified})))
+}
+
+/// `GET /media/{name}`: an uploaded replay or captions file, with range requests.
+pub async fn serve_media(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let name = path.into_inner();
+    if !valid_name(&name) {
+        return Err(AppError::NotFound);
+    }
+    let file = actix_files::NamedFile::open_async(media_dir(&state).join(&name))
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let mut res = file.into_response(&req);
+    res.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    Ok(res)
+}
+
+/// `POST /api/v1/webinars/{slug}/replays/{locale}/views`: the player counts a view.
+pub async fn record_replay_view(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, locale) = path.into_inner();
+    if locale.parse::<Locale>().is_err() {
+        return Err(AppError::NotFound);
+    }
+    let found = state
+        .db
+        .run(move |c| crate::db::stats::record_replay_view(c, &slug, &locale))
+        .await?;
+    if found {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_stored_names_are_served() {
+        assert!(valid_name("0b7c3f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b.webm"));
+        assert!(!valid_name("../convive.db"));
+        assert!(!valid_name("x.html"));
+        assert_eq!(extension("Replay FR.MP4", &["webm", "mp4"]), Some("mp4"));
+        assert_eq!(extension("evil.vtt.exe", &["vtt"]), None);
+    }
+}

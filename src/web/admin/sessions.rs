@@ -1,0 +1,400 @@
+//! Sessions in the back office: the list, the form (local date and time in a chosen IANA
+//! zone, converted with `sessions_admin::local_to_utc`), rescheduling and cancelling.
+//! JSON: `PUT /api/v1/admin/sessions/{id}` (every field) and `…/cancel`.
+
+use actix_session::Session as CookieSession;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::db::models::Session;
+use crate::domain::{Locale, TimeZone};
+use crate::i18n::format_datetime;
+use crate::services::sessions_admin::{self, SessionInput, Start};
+use crate::services::sessions_edit::{self, DEFAULT_REMINDERS, EditOutcome};
+use crate::web::csrf;
+use crate::web::error::AppError;
+use crate::web::form::FormState;
+use crate::web::page::PageCtx;
+use crate::web::state::AppState;
+
+use super::auth::Organiser;
+use super::shell::{AdminNav, respond, see_other};
+
+/// A session as the lists show it.
+pub struct SessionRow {
+    pub id: i64,
+    pub local: String,
+    pub zone: String,
+    pub capacity: i32,
+    pub confirmed: i32,
+    pub cancelled: bool,
+    pub past: bool,
+    pub webinar: String,
+}
+
+impl SessionRow {
+    pub fn new(s: &Session, locale: Locale) -> SessionRow {
+        let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+        SessionRow {
+            id: s.id,
+            local: format_datetime(&s.starts_at.and_utc().with_timezone(&zone.0), locale),
+            zone: zone.name().to_owned(),
+            capacity: s.capacity,
+            confirmed: s.confirmed_count,
+            cancelled: !s.published,
+            past: !sessions_edit::is_upcoming(s),
+            webinar: String::new(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/sessions.html")]
+struct SessionsPage {
+    page: PageCtx,
+    nav: AdminNav,
+    sessions: Vec<SessionRow>,
+}
+
+pub async fn list_sessions(
+    who: Organiser,
+    page: PageCtx,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let locale = page.locale;
+    let sessions = state
+        .db
+        .run(move |c| {
+            let items = crate::services::content_admin::list(
+                c,
+                crate::services::content_admin::Kind::Webinar,
+            )?;
+            let all = crate::db::content_admin::all_sessions(c)?;
+            Ok(all
+                .iter()
+                .map(|s| {
+                    let mut row = SessionRow::new(s, locale);
+                    if let Some(w) = items.iter().find(|w| w.id == s.webinar_id) {
+                        row.webinar = w.title(locale);
+                    }
+                    row
+                })
+                .collect())
+        })
+        .await?;
+    respond(
+        &page,
+        &SessionsPage {
+            nav: AdminNav::new(&who, "sessions"),
+            page: page.clone(),
+            sessions,
+        },
+        false,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/session.html")]
+struct SessionPage {
+    page: PageCtx,
+    nav: AdminNav,
+    csrf: String,
+    webinar_slug: String,
+    /// None for a new session.
+    session: Option<SessionRow>,
+    form: FormState,
+    zones: &'static [chrono_tz::Tz],
+    notice: Option<String>,
+}
+
+impl SessionPage {
+    fn checked(&self, lang: &str) -> bool {
+        self.form.value("languages").split(',').any(|l| l == lang)
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct SessionForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    timezone: String,
+    #[serde(default)]
+    duration_minutes: String,
+    #[serde(default)]
+    capacity: String,
+    #[serde(default)]
+    meeting_url: String,
+    lang_fr: Option<String>,
+    lang_en: Option<String>,
+    lang_ar: Option<String>,
+    #[serde(default)]
+    reminders: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+impl SessionForm {
+    fn languages(&self) -> Vec<String> {
+        [
+            ("fr", &self.lang_fr),
+            ("en", &self.lang_en),
+            ("ar", &self.lang_ar),
+        ]
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(l, _)| (*l).to_owned())
+        .collect()
+    }
+
+    fn state(&self) -> FormState {
+        FormState::default()
+            .with_value("date", &self.date)
+            .with_value("time", &self.time)
+            .with_value("timezone", &self.timezone)
+            .with_value("duration_minutes", &self.duration_minutes)
+            .with_value("capacity", &self.capacity)
+            .with_value("meeting_url", &self.meeting_url)
+            .with_value("languages", &self.languages().join(","))
+            .with_value("reminders", &self.reminders)
+    }
+
+    /// The session as typed, and its reminders; field errors otherwise.
+    fn parse(&self) -> Result<(sessions_admin::ValidSession, String), FormState> {
+        let input = SessionInput {
+            start: Start::Local {
+                date: self.date.clone(),
+                time: self.time.clone(),
+            },
+            timezone: self.timezone.clone(),
+            duration_minutes: self.duration_minutes.clone(),
+            capacity: self.capacity.clone(),
+            meeting_url: self.meeting_url.clone(),
+            languages: self.languages(),
+        };
+        let session = input.parse();
+        let reminders = sessions_edit::parse_reminders(&self.reminders);
+        match (session, reminders) {
+            (Ok(s), Ok(r)) => Ok((s, r)),
+            (s, r) => {
+                let mut errors = s.err().unwrap_or_default();
+                if let Err(e) = r {
+                    errors.push(("reminders", e));
+                }
+                Err(self.state().with_errors(errors))
+            }
+        }
+    }
+}
+
+fn stored_state(s: &Session) -> FormState {
+    let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+    let local = s.starts_at.and_utc().with_timezone(&zone.0);
+    FormState::default()
+        .with_value("date", &local.format("%Y-%m-%d").to_string())
+        .with_value("time", &local.format("%H:%M").to_string())
+        .with_value("timezone", zone.name())
+        .with_value("duration_minutes", &s.duration_minutes.to_string())
+        .with_value("capacity", &s.capacity.to_string())
+        .with_value("meeting_url", &s.meeting_url)
+        .with_value("languages", &s.languages)
+        .with_value("reminders", &s.reminder_offsets)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn session_page(
+    who: &Organiser,
+    page: &PageCtx,
+    cookie: &CookieSession,
+    webinar_slug: String,
+    session: Option<SessionRow>,
+    form: FormState,
+    notice: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    let invalid = form.has_errors();
+    respond(
+        page,
+        &SessionPage {
+            nav: AdminNav::new(who, "sessions"),
+            csrf: csrf::token(cookie),
+            webinar_slug,
+            session,
+            form,
+            zones: &chrono_tz::TZ_VARIANTS,
+            notice,
+            page: page.clone(),
+        },
+        invalid,
+    )
+}
+
+pub async fn new_session(
+    who: Organiser,
+    page: PageCtx,
+    cookie: CookieSession,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner().1;
+    let s = slug.clone();
+    state
+        .db
+        .run(move |c| crate::db::admin::webinar_by_slug(c, &s))
+        .await?;
+    let tomorrow = (Utc::now() + chrono::Duration::days(7)).format("%Y-%m-%d");
+    let form = FormState::default()
+        .with_value("date", &tomorrow.to_string())
+        .with_value("time", "10:00")
+        .with_value("timezone", "Africa/Casablanca")
+        .with_value("duration_minutes", "90")
+        .with_value("capacity", "100")
+        .with_value("languages", "fr,en,ar")
+        .with_value("reminders", DEFAULT_REMINDERS);
+    session_page(&who, &page, &cookie, slug, None, form, None)
+}
+
+pub async fn create_session(
+    who: Organiser,
+    page: PageCtx,
+    cookie: CookieSession,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<SessionForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&cookie, &form.csrf)?;
+    let slug = path.into_inner().1;
+    let (valid, reminders) = match form.parse() {
+        Ok(v) => v,
+        Err(state) => return session_page(&who, &page, &cookie, slug, None, state, None),
+    };
+    let actor = who.id();
+    let s = slug.clone();
+    let id = state
+        .db
+        .run_content_change(move |c| {
+            let id = sessions_admin::create(c, actor, &s, &valid)?;
+            if reminders != DEFAULT_REMINDERS {
+                sessions_edit::update(c, actor, id, &valid, &reminders)?;
+            }
+            Ok(id)
+        })
+        .await?;
+    Ok(see_other(
+        page.href(&format!("/admin/sessions/{id}?saved=1")),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn show_session(
+    who: Organiser,
+    page: PageCtx,
+    cookie: CookieSession,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    query: web::Query<SavedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner().1;
+    let (s, w) = state
+        .db
+        .run(move |c| {
+            let s = crate::db::admin::session_by_id(c, id)?;
+            let w = crate::db::programme::webinar_by_id(c, s.webinar_id)?;
+            Ok((s, w))
+        })
+        .await?;
+    let notice = query.saved.as_ref().map(|_| {
+        page.ta(
+            "admin-session-saved",
+            "utc",
+            &s.starts_at
+                .and_utc()
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string(),
+        )
+    });
+    let row = SessionRow::new(&s, page.locale);
+    session_page(
+        &who,
+        &page,
+        &cookie,
+        w.slug,
+        Some(row),
+        stored_state(&s),
+        notice,
+    )
+}
+
+pub async fn save_session(
+    who: Organiser,
+    page: PageCtx,
+    cookie: CookieSession,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    form: web::Form<SessionForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&cookie, &form.csrf)?;
+    let id = path.into_inner().1;
+    let (s, w) = state
+        .db
+        .run(move |c| {
+            let s = crate::db::admin::session_by_id(c, id)?;
+            let w = crate::db::programme::webinar_by_id(c, s.webinar_id)?;
+            Ok((s, w))
+        })
+        .await?;
+    let row = SessionRow::new(&s, page.locale);
+    let (valid, reminders) = match form.parse() {
+        Ok(v) => v,
+        Err(st) => return session_page(&who, &page, &cookie, w.slug, Some(row), st, None),
+    };
+    let actor = who.id();
+    let outcome = state
+        .db
+        .run_content_change(move |c| sessions_edit::update(c, actor, id, &valid, &reminders))
+        .await?;
+    state.wake_mailer();
+    match outcome {
+        EditOutcome::Updated { .. } => Ok(see_other(
+            page.href(&format!("/admin/sessions/{id}?saved=1")),
+        )),
+        EditOutcome::BelowConfirmed => {
+            let st = form
+                .state()
+                .with_errors(vec![("capacity", "admin-session-error-below-confirmed")]);
+            session_page(&who, &page, &cookie, w.slug, Some(row), st, None)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn cancel_session(
+    who: Organiser,
+    page: PageCtx,
+    cookie: CookieSession,
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&cookie, &form.csrf)?;
+    let id = path.into_inner().1;
+    let actor = who.id();
+    state
+        .db
+        .run_content_change(move |c| sessions_edit::cancel(c, actor, id))
+        .await?;
+    state.wake_mailer();
+    Ok(see_other(page.href(&format!("/admin/sessions/{id}"))))
+}

@@ -1,0 +1,65 @@
+//! axe-core on the back-office pages (dashboard, content, sessions, registrants,
+//! organisers, audit log) in French and Arabic, signed in as an admin; the Arabic
+//! dashboard is photographed (`target/screenshots/ar-admin-dashboard.png`).
+
+use super::axe::AuditReport;
+use super::harness::Browser;
+use crate::admin::{create_session, staff};
+use crate::helpers::spawn_app;
+use crate::learners::PASSWORD;
+
+async fn audit_admin_pages(lang: &str) {
+    let app = spawn_app().await;
+    let token = staff(&app, "admin@convive.test", "admin");
+    let session = create_session(&app, &token).await;
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    browser.open(&format!("/{lang}/account/login")).await;
+    browser.fill("#f-email", "admin@convive.test").await;
+    browser.fill("#f-password", PASSWORD).await;
+    browser.click("main form button[type=submit]").await;
+    let mut report = AuditReport::default();
+    for (name, path) in [
+        ("dashboard", "/admin/".to_owned()),
+        ("webinars", "/admin/webinars".to_owned()),
+        ("webinar", "/admin/webinars/fight-food-waste".to_owned()),
+        ("sessions", "/admin/sessions".to_owned()),
+        ("session", format!("/admin/sessions/{session}")),
+        (
+            "new-session",
+            "/admin/webinars/fight-food-waste/sessions/new".to_owned(),
+        ),
+        ("modules", "/admin/modules".to_owned()),
+        (
+            "registrants",
+            format!("/admin/registrants?session={session}"),
+        ),
+        ("organisers", "/admin/organisers".to_owned()),
+        ("audit", "/admin/audit".to_owned()),
+    ] {
+        browser.open(&format!("/{lang}{path}")).await;
+        assert!(
+            browser.current_path().await.contains("/admin"),
+            "{path}: signed in as an admin"
+        );
+        if lang == "ar" && name == "dashboard" {
+            browser.screenshot("ar-admin-dashboard").await;
+        }
+        report
+            .audit(&browser, &format!("{lang} admin {name}"))
+            .await;
+    }
+    browser.quit().await;
+    report.assert_clean();
+}
+
+#[tokio::test]
+async fn admin_pages_in_french_pass_axe() {
+    audit_admin_pages("fr").await;
+}
+
+#[tokio::test]
+async fn admin_pages_in_arabic_pass_axe() {
+    audit_admin_pages("ar").await;
+}
