@@ -85,12 +85,24 @@ async fn create_session_in_the_back_office(browser: &Browser, webinar: &str) -> 
         .fill("#f-meeting_url", "https://meet.example.org/coopalim-2030")
         .await;
     browser.click("main form.form button[type=submit]").await;
-    let page = browser.current_path().await;
-    page.trim_start_matches("/fr/admin/sessions/")
-        .split(['?', '#'])
-        .next()
-        .and_then(|id| id.parse().ok())
-        .unwrap_or_else(|| panic!("after creating, the session's page: {page}"))
+    page_id(browser, "/fr/admin/sessions/").await
+}
+
+/// Waits up to 10 s for the page `{prefix}{id}` (after a form is sent); returns the id.
+async fn page_id(browser: &Browser, prefix: &str) -> i64 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let path = browser.current_path().await;
+        let id = path
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split(['?', '#']).next())
+            .and_then(|id| id.parse().ok());
+        if let Some(id) = id {
+            return id;
+        }
+        assert!(Instant::now() < deadline, "not on {prefix}…: {path}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]
@@ -103,11 +115,11 @@ async fn an_organiser_invites_contacts_and_watches_the_funnel_move() {
     signed_in_organiser(&app, &browser, "fr", "organiser").await;
 
     // A new session of the webinar, from its back-office page.
-    // The session pages come with the `content` branch; until then the session is made
-    // through the admin API (create_session_in_the_back_office is ready for them).
-    let _ = (create_session_in_the_back_office, &webinar);
-    let session =
-        admin::create_session(&app, &admin::staff(&app, "tmp@convive.test", "organiser")).await;
+    let session = create_session_in_the_back_office(&browser, &webinar).await;
+    let api = app.get_json(&format!("/api/v1/sessions/{session}")).await;
+    assert_eq!(api["timezone"], "Africa/Tunis");
+    assert_eq!(api["starts_at"], "2030-03-14T09:00:00Z", "10:00 in Tunis");
+    assert_eq!(api["capacity"], 40);
 
     // The contact list: two good rows, a duplicate, a bad address.
     let csv = browser.scratch_dir().join("contacts.csv");
@@ -138,11 +150,9 @@ async fn an_organiser_invites_contacts_and_watches_the_funnel_move() {
         .await
         .expect("file chosen");
     browser.click("main form.form button[type=submit]").await;
-    let campaign_page = browser.current_path().await;
-    assert!(
-        campaign_page.starts_with("/fr/admin/campaigns/"),
-        "{campaign_page}"
-    );
+    // The campaign's own page once the upload is read.
+    let campaign = page_id(&browser, "/fr/admin/campaigns/").await;
+    let campaign_page = format!("/fr/admin/campaigns/{campaign}");
     let report = plain_text(&browser.text("main .report-totals").await);
     for (id, count) in [
         ("admin-campaign-report-valid", 2),
