@@ -1,6 +1,7 @@
 //! axe-core on the back-office pages (dashboard, content, sessions, registrants,
-//! organisers, audit log) in French and Arabic, signed in as an admin; the Arabic
-//! dashboard is photographed (`target/screenshots/ar-admin-dashboard.png`).
+//! modules, campaigns, announcements, mail log, organisers, audit log) in French, English
+//! and Arabic, signed in as an admin; the key ones are photographed
+//! (`target/screenshots/{lang}-admin-{page}.png`).
 
 use super::axe::AuditReport;
 use super::harness::Browser;
@@ -35,6 +36,15 @@ async fn audit_admin_pages(lang: &str) {
             "registrants",
             format!("/admin/registrants?session={session}"),
         ),
+        ("module", "/admin/modules/why-cooperate-on-food".to_owned()),
+        (
+            "new-lesson",
+            "/admin/modules/why-cooperate-on-food/lessons/new".to_owned(),
+        ),
+        ("campaigns", "/admin/campaigns".to_owned()),
+        ("new-campaign", "/admin/campaigns/new".to_owned()),
+        ("announcements", "/admin/announcements".to_owned()),
+        ("mail", "/admin/mail".to_owned()),
         ("organisers", "/admin/organisers".to_owned()),
         ("audit", "/admin/audit".to_owned()),
     ] {
@@ -43,8 +53,16 @@ async fn audit_admin_pages(lang: &str) {
             browser.current_path().await.contains("/admin"),
             "{path}: signed in as an admin"
         );
-        if lang == "ar" && name == "dashboard" {
-            browser.screenshot("ar-admin-dashboard").await;
+        if [
+            "dashboard",
+            "webinar",
+            "new-session",
+            "registrants",
+            "campaigns",
+        ]
+        .contains(&name)
+        {
+            browser.screenshot(&format!("{lang}-admin-{name}")).await;
         }
         report
             .audit(&browser, &format!("{lang} admin {name}"))
@@ -57,6 +75,11 @@ async fn audit_admin_pages(lang: &str) {
 #[tokio::test]
 async fn admin_pages_in_french_pass_axe() {
     audit_admin_pages("fr").await;
+}
+
+#[tokio::test]
+async fn admin_pages_in_english_pass_axe() {
+    audit_admin_pages("en").await;
 }
 
 #[tokio::test]

@@ -473,3 +473,21 @@ pub fn t(lang: &str, id: &str) -> String {
     );
     convive::i18n::catalog().plain(locale, id, &[])
 }
+
+/// The text of Fluent message `id` in `lang` with a `count` argument, as a page shows it
+/// once the isolation marks are removed (see `plain_text`).
+#[allow(dead_code)] // for the journeys' counted messages
+pub fn tn(lang: &str, id: &str, count: i64) -> String {
+    let locale: convive::domain::Locale = lang.parse().expect("fr, en or ar");
+    assert!(
+        convive::i18n::catalog().has(locale, id),
+        "no message {id} in {lang}"
+    );
+    convive::i18n::catalog().plain(locale, id, &[("count", count.into())])
+}
+
+/// Page text without Fluent's invisible isolation marks.
+#[allow(dead_code)]
+pub fn plain_text(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}

@@ -44,7 +44,7 @@ mod axe;
 mod campaign_progress;
 mod journey_learner;
 mod journey_official;
-
+mod journey_organiser;
 mod keyboard;
 mod learner;
 mod navigation;
