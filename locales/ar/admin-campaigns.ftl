@@ -1,9 +1,5 @@
 ## لوحة الإدارة: حملات الدعوة، الإعلانات، سجل البريد.
 
-admin-nav-label = لوحة الإدارة
-admin-nav-campaigns = الحملات
-admin-nav-announcements = الإعلانات
-admin-nav-mail = سجل البريد
 admin-session-past = منتهية
 admin-session-unpublished = غير منشورة
 admin-pager-label = الصفحات

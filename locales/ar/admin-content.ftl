@@ -8,6 +8,7 @@ admin-nav-sessions = الجلسات
 admin-nav-modules = الوحدات
 admin-nav-registrants = المسجَّلون
 admin-menu-campaigns = الحملات
+admin-menu-announcements = الإعلانات
 admin-menu-mail = البريد
 admin-nav-organisers = المنظِّمون
 admin-nav-audit = سجل الإجراءات

@@ -1,9 +1,5 @@
 ## Back office: invitation campaigns, announcements, mail log.
 
-admin-nav-label = Back office
-admin-nav-campaigns = Campaigns
-admin-nav-announcements = Announcements
-admin-nav-mail = Mail log
 admin-session-past = past
 admin-session-unpublished = not published
 admin-pager-label = Pages

@@ -8,6 +8,7 @@ admin-nav-sessions = Sessions
 admin-nav-modules = Modules
 admin-nav-registrants = Registrants
 admin-menu-campaigns = Campaigns
+admin-menu-announcements = Announcements
 admin-menu-mail = Mail
 admin-nav-organisers = Organisers
 admin-nav-audit = Audit log

@@ -1,9 +1,5 @@
 ## Back-office : campagnes d'invitation, annonces, journal des envois.
 
-admin-nav-label = Back-office
-admin-nav-campaigns = Campagnes
-admin-nav-announcements = Annonces
-admin-nav-mail = Journal des envois
 admin-session-past = passée
 admin-session-unpublished = non publiée
 admin-pager-label = Pages

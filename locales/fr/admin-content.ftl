@@ -8,6 +8,7 @@ admin-nav-sessions = Sessions
 admin-nav-modules = Modules
 admin-nav-registrants = Inscrits
 admin-menu-campaigns = Campagnes
+admin-menu-announcements = Annonces
 admin-menu-mail = Courriels
 admin-nav-organisers = Organisateurs
 admin-nav-audit = Journal des actions

@@ -236,3 +236,75 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
         2
     );
 }
+
+/// The menu of the admin shell on `html`: every entry an organiser may use, `current`
+/// marked (and only it), no admins-only entry.
+fn assert_admin_menu(html: &str, current: &str, label: &str) {
+    for href in [
+        "/ar/admin/",
+        "/ar/admin/webinars",
+        "/ar/admin/registrants",
+        "/ar/admin/campaigns",
+        "/ar/admin/announcements",
+        "/ar/admin/mail",
+        "/ar/admin/audit",
+    ] {
+        assert!(
+            html.contains(&format!("<a href=\"{href}\"")),
+            "{href}: {html}"
+        );
+    }
+    assert!(
+        html.contains(&format!(
+            "<a href=\"{current}\" aria-current=\"page\">{label}</a>"
+        )),
+        "{current} marked: {html}"
+    );
+    assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+    assert!(!html.contains("/ar/admin/organisers"), "admins only");
+    assert!(html.contains("class=\"admin-main\""));
+}
+
+#[tokio::test]
+async fn campaign_announcement_and_mail_pages_share_the_admin_menu() {
+    let app = spawn_app().await;
+    staff(&app, "orga@convive.test", "organiser");
+    let orga = log_in(&app, "orga@convive.test").await;
+    for (path, current, label) in [
+        ("/ar/admin/campaigns", "/ar/admin/campaigns", "الحملات"),
+        ("/ar/admin/campaigns/new", "/ar/admin/campaigns", "الحملات"),
+        (
+            "/ar/admin/announcements",
+            "/ar/admin/announcements",
+            "الإعلانات",
+        ),
+        (
+            "/ar/admin/announcements/new",
+            "/ar/admin/announcements",
+            "الإعلانات",
+        ),
+        ("/ar/admin/mail", "/ar/admin/mail", "البريد"),
+    ] {
+        let html = unmarked(&orga.get_text(path).await);
+        assert!(html.contains("dir=\"rtl\""), "{path}");
+        assert_admin_menu(&html, current, label);
+    }
+
+    // A form sent back with an error keeps the shell too.
+    let form = orga.get_text("/ar/admin/announcements/new").await;
+    let csrf = csrf_of(&form);
+    let res = orga
+        .post_form(
+            "/ar/admin/announcements",
+            &[
+                ("csrf", csrf.as_str()),
+                ("session_id", "x"),
+                ("subject_ar", "موضوع"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = unmarked(&res.text().await.unwrap());
+    assert!(html.contains("موضوع"), "nothing typed is lost");
+    assert_admin_menu(&html, "/ar/admin/announcements", "الإعلانات");
+}

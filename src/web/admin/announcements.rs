@@ -23,16 +23,18 @@ use crate::web::state::AppState;
 use fluent_bundle::FluentValue;
 
 use super::auth::Organiser;
+use super::shell::AdminNav;
 
 #[derive(Template)]
 #[template(path = "admin/announcements.html")]
 struct ListPage {
     page: PageCtx,
+    nav: AdminNav,
     items: Vec<(Announcement, String, String)>,
 }
 
 pub async fn list_announcements(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
@@ -54,6 +56,7 @@ pub async fn list_announcements(
         &page,
         &ListPage {
             page: page.clone(),
+            nav: AdminNav::new(&who, "announcements"),
             items,
         },
     )
@@ -101,6 +104,7 @@ const COLUMNS: [Column; 3] = [
 #[template(path = "admin/announcement_new.html")]
 struct NewPage {
     page: PageCtx,
+    nav: AdminNav,
     csrf: String,
     form: FormState,
     sessions: Vec<SessionLabel>,
@@ -123,6 +127,7 @@ impl NewPage {
 }
 
 async fn form_page(
+    who: &Organiser,
     page: &PageCtx,
     session: &Session,
     state: &AppState,
@@ -148,6 +153,7 @@ async fn form_page(
     let fallback_notes = fallback_lines(page, &written);
     let body = NewPage {
         page: page.clone(),
+        nav: AdminNav::new(who, "announcements"),
         csrf: csrf::token(session),
         form,
         sessions,
@@ -193,7 +199,7 @@ pub struct NewQuery {
 }
 
 pub async fn new_announcement(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     session: Session,
     state: web::Data<AppState>,
@@ -203,7 +209,7 @@ pub async fn new_announcement(
     if let Some(id) = query.session {
         form = form.with_value("session_id", &id.to_string());
     }
-    form_page(&page, &session, &state, form, StatusCode::OK).await
+    form_page(&who, &page, &session, &state, form, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -258,6 +264,7 @@ pub async fn create_announcement(
     let Ok(session_id) = f.session_id.trim().parse::<i64>() else {
         let form = kept.with_errors(vec![("session_id", "admin-announcement-error-session")]);
         return form_page(
+            &who,
             &page,
             &session,
             &state,
@@ -281,6 +288,7 @@ pub async fn create_announcement(
         Err(errors) => {
             let form = kept.with_errors(errors);
             return form_page(
+                &who,
                 &page,
                 &session,
                 &state,
@@ -311,6 +319,7 @@ pub async fn create_announcement(
         Err(AnnouncementError::UnknownSession) => {
             let form = kept.with_errors(vec![("session_id", "admin-announcement-error-session")]);
             form_page(
+                &who,
                 &page,
                 &session,
                 &state,
@@ -327,6 +336,7 @@ pub async fn create_announcement(
 #[template(path = "admin/announcement.html")]
 struct ShowPage {
     page: PageCtx,
+    nav: AdminNav,
     detail: Detail,
     session: String,
     /// (language, recipients who got that text)
@@ -350,7 +360,7 @@ pub struct ShowQuery {
 }
 
 pub async fn show_announcement(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     path: web::Path<(String, i64)>,
@@ -388,6 +398,7 @@ pub async fn show_announcement(
         &page,
         &ShowPage {
             page: page.clone(),
+            nav: AdminNav::new(&who, "announcements"),
             detail,
             session,
             by_locale,

@@ -17,12 +17,14 @@ use crate::web::page::{PageCtx, render, render_status};
 use crate::web::state::AppState;
 
 use super::auth::Organiser;
+use super::shell::AdminNav;
 use super::upload::{self, MAX_FILE_BYTES};
 
 #[derive(Template)]
 #[template(path = "admin/campaign_new.html")]
 struct NewPage {
     page: PageCtx,
+    nav: AdminNav,
     csrf: String,
     form: FormState,
     sessions: Vec<SessionLabel>,
@@ -40,6 +42,7 @@ impl NewPage {
 }
 
 async fn form_page(
+    who: &Organiser,
     page: &PageCtx,
     session: &Session,
     state: &AppState,
@@ -53,6 +56,7 @@ async fn form_page(
         .await?;
     let body = NewPage {
         page: page.clone(),
+        nav: AdminNav::new(who, "campaigns"),
         csrf: csrf::token(session),
         form,
         sessions,
@@ -66,12 +70,13 @@ async fn form_page(
 }
 
 pub async fn new_campaign(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     session: Session,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     form_page(
+        &who,
         &page,
         &session,
         &state,
@@ -103,10 +108,11 @@ pub async fn create_campaign(
     let form = FormState::default()
         .with_value("name", &name)
         .with_value("target", &raw_target);
+    let who = &who;
     let refuse = |field: &'static str, id: &'static str, status| {
         let form = form.clone().with_errors(vec![(field, id)]);
         let (page, session, state) = (page.clone(), session.clone(), state.clone());
-        async move { form_page(&page, &session, &state, form, status).await }
+        async move { form_page(who, &page, &session, &state, form, status).await }
     };
     if upload.too_large {
         return refuse(

@@ -18,6 +18,7 @@ use crate::web::page::{PageCtx, render};
 use crate::web::state::AppState;
 
 use super::auth::Organiser;
+use super::shell::AdminNav;
 
 /// Invitees shown per page of a campaign.
 const INVITEES_PER_PAGE: usize = 100;
@@ -46,6 +47,7 @@ pub struct CampaignItem {
 #[template(path = "admin/campaigns.html")]
 struct ListPage {
     page: PageCtx,
+    nav: AdminNav,
     campaigns: Vec<CampaignItem>,
     deleted: bool,
 }
@@ -72,7 +74,7 @@ pub fn target_label(
 }
 
 pub async fn list_campaigns(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
@@ -97,6 +99,7 @@ pub async fn list_campaigns(
     render(
         &page,
         &ListPage {
+            nav: AdminNav::new(&who, "campaigns"),
             page: page.clone(),
             campaigns,
             deleted: query.deleted.is_some(),
@@ -114,6 +117,7 @@ pub struct Total {
 #[template(path = "admin/campaign.html")]
 struct CampaignPage {
     page: PageCtx,
+    nav: AdminNav,
     csrf: String,
     campaign: Campaign,
     target: String,
@@ -171,7 +175,7 @@ pub struct CampaignQuery {
 }
 
 pub async fn show_campaign(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     session: Session,
     state: web::Data<AppState>,
@@ -249,6 +253,7 @@ pub async fn show_campaign(
     render(
         &page,
         &CampaignPage {
+            nav: AdminNav::new(&who, "campaigns"),
             page: page.clone(),
             csrf: csrf::token(&session),
             target,

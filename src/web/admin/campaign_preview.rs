@@ -17,6 +17,7 @@ use crate::web::page::{PageCtx, render};
 use crate::web::state::AppState;
 
 use super::auth::Organiser;
+use super::shell::AdminNav;
 
 /// What composers need, taken from the running mailer or built from the settings.
 fn mail_context(state: &AppState) -> Result<MailContext, AppError> {
@@ -75,13 +76,14 @@ pub struct PreviewView {
 #[template(path = "admin/campaign_preview.html")]
 struct PreviewPage {
     page: PageCtx,
+    nav: AdminNav,
     id: i64,
     reminder: bool,
     previews: Vec<PreviewView>,
 }
 
 pub async fn show_preview(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     path: web::Path<(String, i64)>,
@@ -102,6 +104,7 @@ pub async fn show_preview(
         &page,
         &PreviewPage {
             page: page.clone(),
+            nav: AdminNav::new(&who, "campaigns"),
             id,
             reminder: query.reminder,
             previews,

@@ -18,6 +18,7 @@ use crate::web::state::AppState;
 
 use super::api_mail::LogQuery;
 use super::auth::Organiser;
+use super::shell::AdminNav;
 
 /// The decoded `.eml` file of a mail, when mail goes to files and it was written.
 pub async fn read_eml(state: &AppState, row: &MailLogRow) -> Result<Option<EmlView>, AppError> {
@@ -35,6 +36,7 @@ pub async fn read_eml(state: &AppState, row: &MailLogRow) -> Result<Option<EmlVi
 #[template(path = "admin/mail.html")]
 struct ListPage {
     page: PageCtx,
+    nav: AdminNav,
     log: LogPage,
     status: Option<&'static str>,
     statuses: [&'static str; 4],
@@ -69,7 +71,7 @@ impl ListPage {
 }
 
 pub async fn list_mail(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
     query: web::Query<LogQuery>,
@@ -84,6 +86,7 @@ pub async fn list_mail(
         &page,
         &ListPage {
             page: page.clone(),
+            nav: AdminNav::new(&who, "mail"),
             log,
             status,
             statuses: STATUSES,
@@ -96,6 +99,7 @@ pub async fn list_mail(
 #[template(path = "admin/mail_message.html")]
 struct MessagePage {
     page: PageCtx,
+    nav: AdminNav,
     csrf: String,
     row: MailLogRow,
     eml: Option<EmlView>,
@@ -119,7 +123,7 @@ pub struct MessageQuery {
 }
 
 pub async fn show_mail(
-    _who: Organiser,
+    who: Organiser,
     page: PageCtx,
     session: Session,
     state: web::Data<AppState>,
@@ -143,6 +147,7 @@ pub async fn show_mail(
         &page,
         &MessagePage {
             page: page.clone(),
+            nav: AdminNav::new(&who, "mail"),
             csrf: csrf::token(&session),
             row,
             eml,

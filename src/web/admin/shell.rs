@@ -38,6 +38,11 @@ impl AdminNav {
             ("modules", "/admin/modules", "admin-nav-modules"),
             ("registrants", "/admin/registrants", "admin-nav-registrants"),
             ("campaigns", "/admin/campaigns", "admin-menu-campaigns"),
+            (
+                "announcements",
+                "/admin/announcements",
+                "admin-menu-announcements",
+            ),
             ("mail", "/admin/mail", "admin-menu-mail"),
         ];
         if self.is_admin {
