@@ -122,7 +122,9 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
 /// Sets `PRAGMA max_page_count` on every connection of the app's pool (the pragma is
 /// per connection), so the database file cannot grow: SQLite answers "database or
 /// disk is full", as on a full disk.
-fn set_max_pages(app: &TestApp, pages: Option<i64>) {
+/// On every pooled connection and on the group-commit writer's (the pragma is per
+/// connection).
+async fn set_max_pages(app: &TestApp, pages: Option<i64>) {
     let mut held = vec![];
     for _ in 0..8 {
         let mut conn = app.db.conn().expect("a pooled connection");
@@ -141,6 +143,22 @@ fn set_max_pages(app: &TestApp, pages: Option<i64>) {
         }
         held.push(conn);
     }
+    app.db
+        .write(move |c| {
+            if let DbConnection::Sqlite(c) = c {
+                #[derive(QueryableByName)]
+                struct Count {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    page_count: i64,
+                }
+                let now: Count = diesel::sql_query("PRAGMA page_count").get_result(c)?;
+                let max = pages.unwrap_or(now.page_count);
+                c.batch_execute(&format!("PRAGMA max_page_count = {max}"))?;
+            }
+            Ok::<_, convive::db::DbError>(())
+        })
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -150,7 +168,7 @@ async fn a_full_sqlite_database_gives_a_503_never_a_half_written_registration() 
     }
     let app = spawn_app_with(no_limits).await;
     let (_, session) = sessions_of(&app).await;
-    set_max_pages(&app, None);
+    set_max_pages(&app, None).await;
     let mut accepted = vec![];
     let mut refused = 0;
     for i in 0..400 {
@@ -178,7 +196,7 @@ async fn a_full_sqlite_database_gives_a_503_never_a_half_written_registration() 
     assert_eq!(app.get("/ar/webinars").await.status(), 200);
 
     // Space again: registering works and the worker sends what was queued.
-    set_max_pages(&app, Some(1_073_741_823));
+    set_max_pages(&app, Some(1_073_741_823)).await;
     let res = register_as(&app, session, "after@example.org").await;
     assert_eq!(res.status(), 202);
     app.smtp.wait_for("after@example.org", 1).await;
