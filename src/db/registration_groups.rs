@@ -15,6 +15,19 @@ pub struct RegistrationGroup {
     pub locale: String,
     pub request_mailed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// What its link tokens derive from ('' for rows older than seeds: the id).
+    pub token_seed: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = groups)]
+pub struct NewGroup<'a> {
+    pub email: &'a str,
+    pub locale: &'a str,
+    pub confirm_token_hash: &'a str,
+    pub manage_token_hash: &'a str,
+    pub token_seed: &'a str,
+    pub created_at: NaiveDateTime,
 }
 
 pub fn by_email(
@@ -57,39 +70,14 @@ pub fn by_manage_hash(
         .optional()?)
 }
 
-/// Inserts a group with placeholder token hashes (unique), returns its id.
-pub fn insert(
-    conn: &mut DbConnection,
-    email: &str,
-    locale: &str,
-    placeholder: &str,
-    now: NaiveDateTime,
-) -> Result<i64, DbError> {
-    Ok(diesel::insert_into(groups::table)
-        .values((
-            groups::email.eq(email),
-            groups::locale.eq(locale),
-            groups::confirm_token_hash.eq(format!("{placeholder}c")),
-            groups::manage_token_hash.eq(format!("{placeholder}m")),
-            groups::created_at.eq(now),
-        ))
+/// Inserts a group (with its final token hashes: they derive from its seed).
+pub fn insert(conn: &mut DbConnection, new: &NewGroup) -> Result<RegistrationGroup, DbError> {
+    diesel::insert_into(groups::table)
+        .values(new)
         .returning(groups::id)
-        .get_result(conn)?)
-}
-
-pub fn set_token_hashes(
-    conn: &mut DbConnection,
-    id: i64,
-    confirm: &str,
-    manage: &str,
-) -> Result<(), DbError> {
-    diesel::update(groups::table.find(id))
-        .set((
-            groups::confirm_token_hash.eq(confirm),
-            groups::manage_token_hash.eq(manage),
-        ))
-        .execute(conn)?;
-    Ok(())
+        .get_result(conn)
+        .map_err(DbError::from)
+        .and_then(|id| by_id(conn, id))
 }
 
 pub fn set_locale(conn: &mut DbConnection, id: i64, locale: &str) -> Result<(), DbError> {

@@ -27,6 +27,8 @@ pub struct Registration {
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub request_mailed_at: Option<NaiveDateTime>,
+    /// What its link tokens derive from ('' for rows older than seeds: the id).
+    pub token_seed: String,
 }
 
 #[derive(Insertable)]
@@ -51,6 +53,8 @@ pub struct NewRegistrationRow<'a> {
     pub join_token_hash: &'a str,
     pub invitation_id: Option<i64>,
     pub created_at: NaiveDateTime,
+    pub request_mailed_at: Option<NaiveDateTime>,
+    pub token_seed: &'a str,
 }
 
 pub fn by_session_email(
@@ -103,30 +107,14 @@ pub fn by_join_hash(conn: &mut DbConnection, hash: &str) -> Result<Option<Regist
         .optional()?)
 }
 
-/// Inserts a pending registration with placeholder token hashes; returns its id.
-pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> Result<i64, DbError> {
-    Ok(diesel::insert_into(registrations::table)
+/// Inserts a registration (with its final token hashes: they derive from its seed).
+pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> Result<Registration, DbError> {
+    diesel::insert_into(registrations::table)
         .values(row)
         .returning(registrations::id)
-        .get_result(conn)?)
-}
-
-/// Sets the token hashes once the id (which they derive from) is known.
-pub fn set_token_hashes(
-    conn: &mut DbConnection,
-    id: i64,
-    confirm: &str,
-    manage: &str,
-    join: &str,
-) -> Result<(), DbError> {
-    diesel::update(registrations::table.find(id))
-        .set((
-            registrations::confirm_token_hash.eq(Some(confirm)),
-            registrations::manage_token_hash.eq(manage),
-            registrations::join_token_hash.eq(join),
-        ))
-        .execute(conn)?;
-    Ok(())
+        .get_result(conn)
+        .map_err(DbError::from)
+        .and_then(|id| by_id(conn, id))
 }
 
 /// Takes a seat if one is free: one conditional UPDATE, so concurrent confirmations can

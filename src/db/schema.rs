@@ -151,6 +151,7 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
         request_mailed_at -> Nullable<Timestamp>,
+        token_seed -> Text,
     }
 }
 
@@ -332,6 +333,7 @@ diesel::table! {
         manage_token_hash -> Text,
         request_mailed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        token_seed -> Text,
     }
 }
 

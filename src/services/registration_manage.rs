@@ -103,8 +103,12 @@ pub(super) fn registration_view(
         waitlist_position: (status == Status::Waitlisted)
             .then(|| q::waitlist_position(conn, r))
             .transpose()?,
-        join_url: (status == Status::Confirmed)
-            .then(|| format!("{public_url}/join/{}", tokens.raw(Purpose::Join, r.id))),
+        join_url: (status == Status::Confirmed).then(|| {
+            format!(
+                "{public_url}/join/{}",
+                tokens.raw(Purpose::Join, r.id, &r.token_seed)
+            )
+        }),
         manage_url: None,
         webinar_title: series::webinar_title(conn, webinar_id, locale)?,
         full_name: r.full_name.clone(),

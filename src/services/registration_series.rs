@@ -23,7 +23,6 @@ use super::registrations::{
     Confirmation, DOUBLE_SUBMIT_WINDOW, RegistrationError, mail_to, outcome, retrying,
     seat_or_waitlist, status_of, upsert_pending,
 };
-use super::tokens;
 use super::translation::pick;
 
 /// One webinar of the series and the session a series registration takes.
@@ -94,21 +93,18 @@ fn group_for(
         g::set_locale(conn, group.id, new.locale.code())?;
         return Ok(group);
     }
-    let placeholder = tokens::new_token().1;
-    let id = g::insert(
+    let seed = RegistrationTokens::new_seed();
+    g::insert(
         conn,
-        new.email.as_str(),
-        new.locale.code(),
-        &placeholder,
-        now,
-    )?;
-    g::set_token_hashes(
-        conn,
-        id,
-        &tokens.hashed(Purpose::SeriesConfirm, id),
-        &tokens.hashed(Purpose::SeriesManage, id),
-    )?;
-    g::by_id(conn, id)
+        &g::NewGroup {
+            email: new.email.as_str(),
+            locale: new.locale.code(),
+            confirm_token_hash: &tokens.hashed(Purpose::SeriesConfirm, 0, &seed),
+            manage_token_hash: &tokens.hashed(Purpose::SeriesManage, 0, &seed),
+            token_seed: &seed,
+            created_at: now,
+        },
+    )
 }
 
 /// Registers for the next session of every webinar of the series and queues one mail
@@ -134,7 +130,7 @@ pub fn register_series(
                 .request_mailed_at
                 .is_none_or(|t| t <= now - DOUBLE_SUBMIT_WINDOW);
             for session_id in &sessions {
-                let (r, before) = upsert_pending(conn, tokens, *session_id, new, now)?;
+                let (r, before) = upsert_pending(conn, tokens, *session_id, new, now, None)?;
                 changed |= matches!(before, None | Some(Status::Cancelled));
                 g::add_member(conn, group.id, r.id)?;
             }
@@ -237,7 +233,7 @@ pub(super) fn view_group(
         view.manage_url = Some(format!(
             "{public_url}/{}/registrations/{}",
             locale.code(),
-            tokens.raw(Purpose::Manage, r.id)
+            tokens.raw(Purpose::Manage, r.id, &r.token_seed)
         ));
         registrations.push(view);
     }

@@ -1,9 +1,13 @@
 //! The links of a registration (confirm, manage, join) carry tokens derived with HMAC
-//! from the secret key and the registration id. The database keeps only their SHA-256
-//! hash; mails recompute the raw token when they are composed, so no raw token is ever
-//! stored, and a reminder can carry the same manage link as the confirmation.
+//! from the secret key and the registration's random seed (kept in its row). The
+//! database keeps only their SHA-256 hash; mails recompute the raw token when they are
+//! composed, so no raw token is ever stored, and a reminder can carry the same manage
+//! link as the confirmation. Deriving from a seed rather than the id lets the row be
+//! inserted once with its final hashes; rows made before seeds existed (seed '') keep
+//! their id-derived tokens.
 
 use hmac::{Hmac, Mac};
+use rand::RngExt;
 use sha2::Sha256;
 
 #[derive(Clone)]
@@ -31,7 +35,16 @@ impl RegistrationTokens {
         }
     }
 
-    pub fn raw(&self, purpose: Purpose, registration_id: i64) -> String {
+    /// A fresh random seed for a new registration or series group.
+    pub fn new_seed() -> String {
+        let mut bytes = [0u8; 16];
+        rand::rng().fill(&mut bytes);
+        hex::encode(bytes)
+    }
+
+    /// The raw token of `purpose` for the registration (or series group) `id` whose
+    /// seed is `seed`.
+    pub fn raw(&self, purpose: Purpose, id: i64, seed: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("any key length");
         let label: &[u8] = match purpose {
             Purpose::Confirm => b"confirm",
@@ -41,12 +54,17 @@ impl RegistrationTokens {
             Purpose::SeriesManage => b"series-manage",
         };
         mac.update(label);
-        mac.update(&registration_id.to_be_bytes());
+        if seed.is_empty() {
+            mac.update(&id.to_be_bytes());
+        } else {
+            mac.update(b":");
+            mac.update(seed.as_bytes());
+        }
         hex::encode(mac.finalize().into_bytes())
     }
 
-    pub fn hashed(&self, purpose: Purpose, registration_id: i64) -> String {
-        super::tokens::hash(&self.raw(purpose, registration_id))
+    pub fn hashed(&self, purpose: Purpose, id: i64, seed: &str) -> String {
+        super::tokens::hash(&self.raw(purpose, id, seed))
     }
 }
 
@@ -58,11 +76,37 @@ mod tests {
     fn tokens_differ_by_purpose_id_and_key() {
         let a = RegistrationTokens::from_secret(&[1; 64]);
         let b = RegistrationTokens::from_secret(&[2; 64]);
-        assert_ne!(a.raw(Purpose::Manage, 1), a.raw(Purpose::Join, 1));
-        assert_ne!(a.raw(Purpose::Manage, 1), a.raw(Purpose::Manage, 2));
-        assert_ne!(a.raw(Purpose::Manage, 1), b.raw(Purpose::Manage, 1));
-        assert!(crate::services::tokens::looks_valid(
-            &a.raw(Purpose::Confirm, 9)
-        ));
+        assert_ne!(a.raw(Purpose::Manage, 1, ""), a.raw(Purpose::Join, 1, ""));
+        assert_ne!(a.raw(Purpose::Manage, 1, ""), a.raw(Purpose::Manage, 2, ""));
+        assert_ne!(a.raw(Purpose::Manage, 1, ""), b.raw(Purpose::Manage, 1, ""));
+        assert!(crate::services::tokens::looks_valid(&a.raw(
+            Purpose::Confirm,
+            9,
+            ""
+        )));
+    }
+
+    #[test]
+    fn seeded_tokens_ignore_the_id_and_differ_by_seed() {
+        let t = RegistrationTokens::from_secret(&[1; 64]);
+        let (s1, s2) = (
+            RegistrationTokens::new_seed(),
+            RegistrationTokens::new_seed(),
+        );
+        assert_ne!(s1, s2);
+        // A reused id with a new seed never matches the older link.
+        assert_ne!(
+            t.raw(Purpose::Manage, 1, &s1),
+            t.raw(Purpose::Manage, 1, &s2)
+        );
+        assert_eq!(
+            t.raw(Purpose::Manage, 1, &s1),
+            t.raw(Purpose::Manage, 7, &s1)
+        );
+        assert_ne!(
+            t.raw(Purpose::Manage, 1, &s1),
+            t.raw(Purpose::Manage, 1, "")
+        );
+        assert_ne!(t.raw(Purpose::Manage, 1, &s1), t.raw(Purpose::Join, 1, &s1));
     }
 }

@@ -80,16 +80,25 @@ pub(super) fn open_session(
 
 /// The registration of `new.email` to a session: created pending, renewed when it was
 /// cancelled, refreshed when pending, left alone when it holds or awaits a seat. Also
-/// returns its status before this request (`None` when new).
+/// returns its status before this request (`None` when new). `mailed_at`: when the
+/// caller mails the registrant about a new registration (recorded with it).
 pub(super) fn upsert_pending(
     conn: &mut DbConnection,
     tokens: &RegistrationTokens,
     session_id: i64,
     new: &NewRegistration,
     now: NaiveDateTime,
+    mailed_at: Option<NaiveDateTime>,
 ) -> Result<(Registration, Option<Status>), RegistrationError> {
     open_session(conn, session_id, now)?;
     let invitation_id = q::invitation_for(conn, session_id, new.email.as_str())?;
+    let seed = RegistrationTokens::new_seed();
+    let hashed = |purpose| tokens.hashed(purpose, 0, &seed);
+    let (confirm, manage, join) = (
+        hashed(Purpose::Confirm),
+        hashed(Purpose::Manage),
+        hashed(Purpose::Join),
+    );
     let row = NewRegistrationRow {
         session_id,
         email: new.email.as_str(),
@@ -104,38 +113,23 @@ pub(super) fn upsert_pending(
         consent_at: now,
         announcements: new.announcements,
         status: Status::Pending.as_str(),
-        confirm_token_hash: None,
+        confirm_token_hash: Some(&confirm),
         confirm_expires_at: Some(now + CONFIRM_WITHIN),
-        manage_token_hash: "",
-        join_token_hash: "",
+        manage_token_hash: &manage,
+        join_token_hash: &join,
         invitation_id,
         created_at: now,
+        request_mailed_at: mailed_at,
+        token_seed: &seed,
     };
     let Some(existing) = q::by_session_email(conn, session_id, new.email.as_str())? else {
-        // Unique placeholders until the id-derived hashes are set below.
-        let placeholder = tokens::new_token().1;
-        let id = q::insert(
-            conn,
-            &NewRegistrationRow {
-                manage_token_hash: &placeholder,
-                join_token_hash: &format!("{placeholder}j"),
-                ..row
-            },
-        )?;
-        q::set_token_hashes(
-            conn,
-            id,
-            &tokens.hashed(Purpose::Confirm, id),
-            &tokens.hashed(Purpose::Manage, id),
-            &tokens.hashed(Purpose::Join, id),
-        )?;
-        return Ok((q::by_id(conn, id)?, None));
+        return Ok((q::insert(conn, &row)?, None));
     };
     let before = status_of(&existing);
     match before {
         Status::Pending => q::extend_confirmation(conn, existing.id, now + CONFIRM_WITHIN)?,
         Status::Cancelled => q::renew_pending(conn, existing.id, &row)?,
-        Status::Confirmed | Status::Waitlisted => {}
+        Status::Confirmed | Status::Waitlisted => return Ok((existing, Some(before))),
     }
     Ok((q::by_id(conn, existing.id)?, Some(before)))
 }
@@ -162,7 +156,7 @@ pub fn register(
 ) -> Result<(), RegistrationError> {
     retrying(|| {
         write_transaction(conn, |conn| {
-            let (r, before) = upsert_pending(conn, tokens, session_id, new, now)?;
+            let (r, before) = upsert_pending(conn, tokens, session_id, new, now, Some(now))?;
             if repeated(before, r.request_mailed_at, now) {
                 return Ok(());
             }
@@ -179,7 +173,9 @@ pub fn register(
                 },
             };
             mail_to(conn, &r, &mail)?;
-            q::set_request_mailed(conn, r.id, now)?;
+            if before.is_some() {
+                q::set_request_mailed(conn, r.id, now)?;
+            }
             Ok(())
         })
     })

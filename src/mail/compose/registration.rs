@@ -84,19 +84,22 @@ pub(super) fn link(ctx: &MailContext, t: &Texts, path: &str) -> String {
     format!("{}/{}{path}", ctx.public_url, t.locale)
 }
 
-fn manage_url(ctx: &MailContext, t: &Texts, id: i64) -> String {
+fn manage_url(ctx: &MailContext, t: &Texts, r: &Registration) -> String {
     link(
         ctx,
         t,
-        &format!("/registrations/{}", ctx.tokens.raw(Purpose::Manage, id)),
+        &format!(
+            "/registrations/{}",
+            ctx.tokens.raw(Purpose::Manage, r.id, &r.token_seed)
+        ),
     )
 }
 
-pub(super) fn join_url(ctx: &MailContext, id: i64) -> String {
+pub(super) fn join_url(ctx: &MailContext, r: &Registration) -> String {
     format!(
         "{}/join/{}",
         ctx.public_url,
-        ctx.tokens.raw(Purpose::Join, id)
+        ctx.tokens.raw(Purpose::Join, r.id, &r.token_seed)
     )
 }
 
@@ -106,7 +109,7 @@ fn sequence() -> i32 {
 }
 
 pub(super) fn invite(ctx: &MailContext, t: &Texts, d: &Details, cancelled: bool) -> Attachment {
-    let manage = manage_url(ctx, t, d.r.id);
+    let manage = manage_url(ctx, t, &d.r);
     let ics = calendar::ics(&Invite {
         uid: format!("registration-{}@{}", d.r.id, ctx.domain),
         sequence: sequence(),
@@ -163,7 +166,7 @@ pub fn compose(
     let d = load(conn, id, t.locale)?;
     let name: FluentValue = d.r.full_name.clone().into();
     let webinar: FluentValue = d.webinar.clone().into();
-    let manage = (t.get("mail-manage-link"), manage_url(ctx, t, id));
+    let manage = (t.get("mail-manage-link"), manage_url(ctx, t, &d.r));
     let footer = t.footer();
     let subject = |key: &str| t.with(key, &[("webinar", webinar.clone())]);
     let body = |key: &str| t.with(key, &[("name", name.clone())]);
@@ -181,7 +184,7 @@ pub fn compose(
                         t,
                         &format!(
                             "/registrations/confirm/{}",
-                            ctx.tokens.raw(Purpose::Confirm, id)
+                            ctx.tokens.raw(Purpose::Confirm, id, &d.r.token_seed)
                         ),
                     ),
                 ),
@@ -206,7 +209,7 @@ pub fn compose(
                 &[
                     Block::Paragraph(body(b)),
                     facts(t, &d),
-                    Block::Button(t.get("mail-join-button"), join_url(ctx, id)),
+                    Block::Button(t.get("mail-join-button"), join_url(ctx, &d.r)),
                     Block::Links(vec![
                         (
                             t.get("mail-add-google"),
@@ -310,7 +313,7 @@ pub fn compose(
             &[
                 Block::Paragraph(body("mail-reminder-body")),
                 facts(t, &d),
-                Block::Button(t.get("mail-join-button"), join_url(ctx, id)),
+                Block::Button(t.get("mail-join-button"), join_url(ctx, &d.r)),
                 Block::Links(vec![manage]),
             ],
             &footer,

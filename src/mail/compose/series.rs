@@ -66,6 +66,7 @@ pub fn compose(
             )));
         }
     };
+    let seed = g::by_id(conn, group_id)?.token_seed;
     let ids = match listed {
         Some(ids) => ids,
         None => g::member_ids(conn, group_id)?,
@@ -95,7 +96,7 @@ pub fn compose(
             t,
             &format!(
                 "/registrations/{}",
-                ctx.tokens.raw(Purpose::SeriesManage, group_id)
+                ctx.tokens.raw(Purpose::SeriesManage, group_id, &seed)
             ),
         ),
     );
@@ -122,7 +123,7 @@ pub fn compose(
                         t,
                         &format!(
                             "/registrations/confirm/{}",
-                            ctx.tokens.raw(Purpose::SeriesConfirm, group_id)
+                            ctx.tokens.raw(Purpose::SeriesConfirm, group_id, &seed)
                         ),
                     ),
                 ),
@@ -141,7 +142,7 @@ pub fn compose(
                 .map(|d| {
                     (
                         t.with("mail-series-join", &[("webinar", d.webinar.clone().into())]),
-                        join_url(ctx, d.r.id),
+                        join_url(ctx, &d.r),
                     )
                 })
                 .collect();
