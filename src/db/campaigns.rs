@@ -213,6 +213,57 @@ pub fn mark_queued(
     Ok(n == 1)
 }
 
+/// An invitation about to be queued: its id and the hashes of its two link tokens.
+pub struct Queued {
+    pub id: i64,
+    pub token_hash: String,
+    pub unsubscribe_hash: String,
+}
+
+/// Marks invitations queued with their token hashes; returns the ids changed (those
+/// still pending). PostgreSQL: one statement per thousand (a round trip per invitee
+/// made a 10,000-invitee campaign take seconds); SQLite: in-process, row by row.
+pub fn mark_queued_many(
+    conn: &mut DbConnection,
+    rows: &[Queued],
+    now: NaiveDateTime,
+) -> Result<Vec<i64>, DbError> {
+    use diesel::sql_types::{Array, BigInt, Text, Timestamp};
+    #[derive(QueryableByName)]
+    struct Changed {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let DbConnection::Pg(pg) = conn else {
+        let mut changed = Vec::with_capacity(rows.len());
+        for r in rows {
+            if mark_queued(conn, r.id, &r.token_hash, &r.unsubscribe_hash, now)? {
+                changed.push(r.id);
+            }
+        }
+        return Ok(changed);
+    };
+    let mut changed = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(1000) {
+        let ids: Vec<i64> = chunk.iter().map(|r| r.id).collect();
+        let tokens: Vec<&str> = chunk.iter().map(|r| r.token_hash.as_str()).collect();
+        let unsubscribe: Vec<&str> = chunk.iter().map(|r| r.unsubscribe_hash.as_str()).collect();
+        let rows: Vec<Changed> = diesel::sql_query(
+            "UPDATE invitations AS i SET token_hash = v.token_hash, \
+             unsubscribe_token_hash = v.unsubscribe_hash, status = 'queued', queued_at = $4 \
+             FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(id, token_hash, unsubscribe_hash) \
+             WHERE i.id = v.id AND i.status = 'pending' RETURNING i.id",
+        )
+        .bind::<Array<BigInt>, _>(&ids)
+        .bind::<Array<Text>, _>(&tokens)
+        .bind::<Array<Text>, _>(&unsubscribe)
+        .bind::<Timestamp, _>(now)
+        .load(pg)?;
+        changed.extend(rows.into_iter().map(|r| r.id));
+    }
+    Ok(changed)
+}
+
 pub fn mark_reminded(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> Result<(), DbError> {
     diesel::update(invitations::table.find(id))
         .set(invitations::reminded_at.eq(Some(now)))

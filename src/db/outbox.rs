@@ -35,19 +35,41 @@ pub struct NewMail<'a> {
 pub fn enqueue(conn: &mut DbConnection, mail: &NewMail) -> Result<(), DbError> {
     let now = Utc::now().naive_utc();
     diesel::insert_into(outbox::table)
-        .values(NewRow {
-            kind: mail.kind,
-            recipient: mail.recipient,
-            locale: mail.locale,
-            payload: &mail.payload,
-            status: "queued",
-            next_attempt_at: now,
-            campaign_id: mail.campaign_id,
-            invitation_id: mail.invitation_id,
-            created_at: now,
-        })
+        .values(new_row(mail, now))
         .execute(conn)?;
     Ok(())
+}
+
+/// Queues many mails (a campaign's invitations). PostgreSQL: multi-row INSERTs of 500
+/// (a round trip per row made a 10,000-invitee campaign take seconds); SQLite:
+/// in-process, row by row.
+pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail]) -> Result<(), DbError> {
+    let DbConnection::Pg(pg) = conn else {
+        return mails.iter().try_for_each(|mail| enqueue(conn, mail));
+    };
+    let now = Utc::now().naive_utc();
+    // 500 rows × 9 values stays far below PostgreSQL's limit on bound parameters.
+    for chunk in mails.chunks(500) {
+        let rows: Vec<NewRow> = chunk.iter().map(|mail| new_row(mail, now)).collect();
+        diesel::insert_into(outbox::table)
+            .values(&rows)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
+fn new_row<'a>(mail: &'a NewMail, now: NaiveDateTime) -> NewRow<'a> {
+    NewRow {
+        kind: mail.kind,
+        recipient: mail.recipient,
+        locale: mail.locale,
+        payload: &mail.payload,
+        status: "queued",
+        next_attempt_at: now,
+        campaign_id: mail.campaign_id,
+        invitation_id: mail.invitation_id,
+        created_at: now,
+    }
 }
 
 /// A claimed outbox row, leased to one worker until `locked_until`.

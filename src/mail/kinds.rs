@@ -117,13 +117,24 @@ pub fn enqueue_for(
 ) -> Result<(), crate::db::DbError> {
     outbox::enqueue(
         conn,
-        &NewMail {
-            kind: mail.name(),
-            recipient: to.as_str(),
-            locale: locale.code(),
-            payload: serde_json::to_string(mail).expect("mail kinds serialise"),
-            campaign_id,
-            invitation_id,
-        },
+        &outbox_row(to, locale, mail, campaign_id, invitation_id),
     )
+}
+
+/// The outbox row of a mail (for `outbox::enqueue_many`).
+pub fn outbox_row<'a>(
+    to: &'a EmailAddress,
+    locale: Locale,
+    mail: &MailKind,
+    campaign_id: Option<i64>,
+    invitation_id: Option<i64>,
+) -> NewMail<'a> {
+    NewMail {
+        kind: mail.name(),
+        recipient: to.as_str(),
+        locale: locale.code(),
+        payload: serde_json::to_string(mail).expect("mail kinds serialise"),
+        campaign_id,
+        invitation_id,
+    }
 }

@@ -7,10 +7,10 @@ use chrono::{NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::db::campaigns::{self as q, Campaign, Invitation, NewInvitation};
-use crate::db::{DbConnection, DbError, admin, suppressions};
+use crate::db::{DbConnection, DbError, admin, outbox, suppressions};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
-use crate::mail::kinds::enqueue_for;
+use crate::mail::kinds::{enqueue_for, outbox_row};
 
 use super::contacts::{self, ContactFile, ContactList, ListError};
 use super::tokens;
@@ -154,7 +154,9 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
             .into_iter()
             .map(|(h, _)| h)
             .collect();
-        let mut queued = 0;
+        // Tokens first, then one batched UPDATE and INSERT for all (see mark_queued_many).
+        let mut marks = Vec::with_capacity(pending.len());
+        let mut mails = Vec::with_capacity(pending.len());
         for inv in &pending {
             let Ok(to) = EmailAddress::parse(&inv.email) else {
                 continue;
@@ -164,9 +166,11 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
             }
             let (token, token_hash) = tokens::new_token();
             let (unsubscribe_token, unsubscribe_hash) = tokens::new_token();
-            if !q::mark_queued(conn, inv.id, &token_hash, &unsubscribe_hash, now)? {
-                continue;
-            }
+            marks.push(q::Queued {
+                id: inv.id,
+                token_hash,
+                unsubscribe_hash,
+            });
             let locale = inv.locale.parse().unwrap_or(Locale::Fr);
             let mail = MailKind::Invitation {
                 invitation_id: inv.id,
@@ -174,9 +178,20 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
                 unsubscribe_token,
                 reminder: false,
             };
-            enqueue_for(conn, &to, locale, &mail, Some(campaign_id), Some(inv.id))?;
-            queued += 1;
+            mails.push((inv.id, to, locale, mail));
         }
+        let changed: HashSet<i64> = q::mark_queued_many(conn, &marks, now)?
+            .into_iter()
+            .collect();
+        let rows: Vec<_> = mails
+            .iter()
+            .filter(|(id, ..)| changed.contains(id))
+            .map(|(id, to, locale, mail)| {
+                outbox_row(to, *locale, mail, Some(campaign_id), Some(*id))
+            })
+            .collect();
+        outbox::enqueue_many(conn, &rows)?;
+        let queued = rows.len();
         q::mark_campaign_sent(conn, campaign_id, now)?;
         admin::audit(
             conn,
