@@ -7,6 +7,7 @@ pub mod db;
 pub mod domain;
 pub mod i18n;
 pub mod mail;
+pub mod memory;
 pub mod secret;
 pub mod services;
 pub mod settings;

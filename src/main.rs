@@ -1,4 +1,5 @@
 fn main() -> std::process::ExitCode {
+    convive::memory::tune_allocator();
     convive::telemetry::init();
     match convive::cli::run() {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -107,14 +107,52 @@ pub fn by_join_hash(conn: &mut DbConnection, hash: &str) -> Result<Option<Regist
         .optional()?)
 }
 
-/// Inserts a registration (with its final token hashes: they derive from its seed).
-pub fn insert(conn: &mut DbConnection, row: &NewRegistrationRow) -> Result<Registration, DbError> {
-    diesel::insert_into(registrations::table)
-        .values(row)
-        .returning(registrations::id)
-        .get_result(conn)
-        .map_err(DbError::from)
-        .and_then(|id| by_id(conn, id))
+/// Inserts a registration (with its final token hashes: they derive from its seed)
+/// unless one of the same address to the same session exists; returns it when inserted.
+/// One statement on the hot path: a concurrent insert of the same row (PostgreSQL) is
+/// waited for and then found by `by_session_email`.
+pub fn insert_new(
+    conn: &mut DbConnection,
+    row: &NewRegistrationRow,
+) -> Result<Option<Registration>, DbError> {
+    // ON CONFLICT is not available through the multi-backend connection: run the same
+    // statement on the connection of either backend.
+    macro_rules! insert_or_nothing {
+        ($c:expr) => {
+            diesel::insert_into(registrations::table)
+                .values(row)
+                .on_conflict((registrations::session_id, registrations::email))
+                .do_nothing()
+                .returning(registrations::id)
+                .get_result::<i64>($c)
+                .optional()?
+        };
+    }
+    let id = match conn {
+        DbConnection::Sqlite(c) => insert_or_nothing!(c),
+        DbConnection::Pg(c) => insert_or_nothing!(c),
+    };
+    Ok(id.map(|id| Registration {
+        id,
+        session_id: row.session_id,
+        email: row.email.to_owned(),
+        full_name: row.full_name.to_owned(),
+        organisation: row.organisation.to_owned(),
+        function: row.function.to_owned(),
+        territory: row.territory.to_owned(),
+        country: row.country.to_owned(),
+        locale: row.locale.to_owned(),
+        timezone: row.timezone.to_owned(),
+        status: row.status.to_owned(),
+        waitlisted_at: None,
+        confirm_expires_at: row.confirm_expires_at,
+        invitation_id: row.invitation_id,
+        attended: false,
+        created_at: row.created_at,
+        confirmed_at: None,
+        request_mailed_at: row.request_mailed_at,
+        token_seed: row.token_seed.to_owned(),
+    }))
 }
 
 /// Takes a seat if one is free: one conditional UPDATE, so concurrent confirmations can

@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::db::registrations::{self as q, NewRegistrationRow, Registration};
-use crate::db::{DbConnection, DbError, programme, write_transaction};
+use crate::db::{DbConnection, DbError, programme, within_write_transaction, write_transaction};
 use crate::domain::registration::{NewRegistration, Status};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
@@ -122,9 +122,11 @@ pub(super) fn upsert_pending(
         request_mailed_at: mailed_at,
         token_seed: &seed,
     };
-    let Some(existing) = q::by_session_email(conn, session_id, new.email.as_str())? else {
-        return Ok((q::insert(conn, &row)?, None));
-    };
+    if let Some(inserted) = q::insert_new(conn, &row)? {
+        return Ok((inserted, None));
+    }
+    let existing = q::by_session_email(conn, session_id, new.email.as_str())?
+        .ok_or(RegistrationError::SessionUnavailable)?;
     let before = status_of(&existing);
     match before {
         Status::Pending => q::extend_confirmation(conn, existing.id, now + CONFIRM_WITHIN)?,
@@ -154,30 +156,28 @@ pub fn register(
     new: &NewRegistration,
     now: NaiveDateTime,
 ) -> Result<(), RegistrationError> {
-    retrying(|| {
-        write_transaction(conn, |conn| {
-            let (r, before) = upsert_pending(conn, tokens, session_id, new, now, Some(now))?;
-            if repeated(before, r.request_mailed_at, now) {
-                return Ok(());
-            }
-            let mail = match before {
-                Some(Status::Confirmed) => MailKind::RegistrationConfirmed {
-                    registration_id: r.id,
-                    promoted: false,
-                },
-                Some(Status::Waitlisted) => MailKind::RegistrationWaitlisted {
-                    registration_id: r.id,
-                },
-                _ => MailKind::RegistrationConfirm {
-                    registration_id: r.id,
-                },
-            };
-            mail_to(conn, &r, &mail)?;
-            if before.is_some() {
-                q::set_request_mailed(conn, r.id, now)?;
-            }
-            Ok(())
-        })
+    within_write_transaction(conn, |conn| {
+        let (r, before) = upsert_pending(conn, tokens, session_id, new, now, Some(now))?;
+        if repeated(before, r.request_mailed_at, now) {
+            return Ok(());
+        }
+        let mail = match before {
+            Some(Status::Confirmed) => MailKind::RegistrationConfirmed {
+                registration_id: r.id,
+                promoted: false,
+            },
+            Some(Status::Waitlisted) => MailKind::RegistrationWaitlisted {
+                registration_id: r.id,
+            },
+            _ => MailKind::RegistrationConfirm {
+                registration_id: r.id,
+            },
+        };
+        mail_to(conn, &r, &mail)?;
+        if before.is_some() {
+            q::set_request_mailed(conn, r.id, now)?;
+        }
+        Ok(())
     })
 }
 
