@@ -131,19 +131,19 @@ fn registered(fz: &Fuzzer) -> Vec<String> {
     assert_eq!(res.unwrap().status(), 202);
     let key = convive::secret::load_or_create(None, &fz.app.data_dir).unwrap();
     let tokens = RegistrationTokens::from_secret(&key);
-    let id: i64 = {
+    let (id, seed): (i64, String) = {
         use convive::db::schema::registrations;
         use diesel::prelude::*;
         let mut conn = fz.app.db.conn().unwrap();
         registrations::table
-            .select(registrations::id)
+            .select((registrations::id, registrations::token_seed))
             .first(&mut *conn)
             .unwrap()
     };
     vec![
-        tokens.raw(Purpose::Confirm, id),
-        tokens.raw(Purpose::Manage, id),
-        tokens.raw(Purpose::Join, id),
+        tokens.raw(Purpose::Confirm, id, &seed),
+        tokens.raw(Purpose::Manage, id, &seed),
+        tokens.raw(Purpose::Join, id, &seed),
     ]
 }
 

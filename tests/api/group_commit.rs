@@ -187,10 +187,21 @@ async fn a_failing_write_in_a_batch_fails_alone() {
     app.db.write(suppress(99)).await.unwrap();
 }
 
-/// The confirmation token of a registration, derived as the mail's link is.
-fn confirm_token(app: &TestApp, id: i64) -> String {
+/// The token of a registration's link, derived as the mail's link is.
+fn token(app: &TestApp, purpose: Purpose, id: i64) -> String {
+    use convive::db::schema::registrations;
+    use diesel::prelude::*;
     let key = convive::secret::load_or_create(None, &app.data_dir).unwrap();
-    RegistrationTokens::from_secret(&key).raw(Purpose::Confirm, id)
+    let seed: String = registrations::table
+        .find(id)
+        .select(registrations::token_seed)
+        .first(&mut *app.db.conn().unwrap())
+        .unwrap();
+    RegistrationTokens::from_secret(&key).raw(purpose, id, &seed)
+}
+
+fn confirm_token(app: &TestApp, id: i64) -> String {
+    token(app, Purpose::Confirm, id)
 }
 
 #[tokio::test]
@@ -238,13 +249,11 @@ async fn seats_stay_exact_under_concurrent_confirmations_and_cancellations() {
     assert_eq!(confirmed, 24, "every confirmation is answered");
 
     // Cancel the first eight at once: freed seats go to the waiting list.
-    let key = convive::secret::load_or_create(None, &app.data_dir).unwrap();
-    let tokens = RegistrationTokens::from_secret(&key);
     let cancels = ids[..8].iter().map(|id| {
         app.client
             .delete(app.url(&format!(
                 "/api/v1/registrations/{}",
-                tokens.raw(Purpose::Manage, *id)
+                token(&app, Purpose::Manage, *id)
             )))
             .send()
     });
