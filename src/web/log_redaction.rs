@@ -14,6 +14,11 @@ pub struct RedactedRootSpan;
 
 impl RootSpanBuilder for RedactedRootSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
+        // With request spans filtered out (CONVIVE_LOG=warn), skip finding the route
+        // template: matching it again against every route cost pages ~10 % of their time.
+        if !tracing::enabled!(tracing::Level::INFO) {
+            return Span::none();
+        }
         let route = request
             .match_pattern()
             .unwrap_or_else(|| "unmatched".to_owned());
