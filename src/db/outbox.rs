@@ -97,6 +97,9 @@ pub fn claim_due(
     lease_until: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, DbError> {
+    // Written out so the planner matches the partial index `outbox_claimable`.
+    let claimable =
+        || diesel::dsl::sql::<diesel::sql_types::Bool>("outbox.status IN ('queued', 'sending')");
     let due = outbox::status
         .eq("queued")
         .and(outbox::next_attempt_at.le(now))
@@ -112,6 +115,7 @@ pub fn claim_due(
     Ok(match conn {
         DbConnection::Sqlite(_) => super::write_transaction(conn, |c| {
             let rows: Vec<OutboxRow> = outbox::table
+                .filter(claimable())
                 .filter(due)
                 .order(outbox::id)
                 .limit(limit)
@@ -123,6 +127,7 @@ pub fn claim_due(
         })?,
         DbConnection::Pg(c) => c.transaction(|c| {
             let rows: Vec<OutboxRow> = outbox::table
+                .filter(claimable())
                 .filter(due)
                 .order(outbox::id)
                 .limit(limit)
