@@ -70,7 +70,10 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
     // Another process holds the write lock for longer than the busy timeout (5 s).
     let path = app.data_dir.join("convive.db");
     let mut locker = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
-    locker.batch_execute("BEGIN IMMEDIATE").unwrap();
+    // Waits for the server's own writer (mail worker, start-up jobs) if it holds the lock now.
+    locker
+        .batch_execute("PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE")
+        .unwrap();
     let started = Instant::now();
     let res = register_as(&app, session, "locked@example.org").await;
     assert!(started.elapsed() >= Duration::from_secs(4), "waited first");

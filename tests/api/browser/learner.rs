@@ -58,6 +58,11 @@ pub async fn signed_in_learner(app: &TestApp, browser: &Browser, lang: &str) -> 
     browser.fill("#f-email", email).await;
     browser.fill("#f-password", PASSWORD).await;
     browser.click("main form button[type=submit]").await;
+    // Signed in: the login page sent them on (opening the next page sooner could cut the
+    // login short).
+    browser
+        .element(&format!(".site-header a[href='/{lang}/account/settings']"))
+        .await;
     browser.open(&format!("/{lang}/learning")).await;
     let href: String = browser
         .eval(
