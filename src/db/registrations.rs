@@ -424,7 +424,10 @@ pub fn claim_reminder(
     Ok(true)
 }
 
-/// Matches an invitation of a campaign targeting this session (or the whole series).
+/// Matches an invitation of a campaign targeting this session (or the whole series): the
+/// latest. Picked here, not with ORDER BY id DESC LIMIT 1: with that, PostgreSQL walked
+/// every invitation backwards by id instead of using the email index (18 ms a
+/// registration after a 10,000-invitee campaign).
 pub fn invitation_for(
     conn: &mut DbConnection,
     session_id: i64,
@@ -439,8 +442,8 @@ pub fn invitation_for(
                 .eq(session_id)
                 .or(campaigns::whole_series.eq(true)),
         )
-        .order(invitations::id.desc())
         .select(invitations::id)
-        .first(conn)
-        .optional()?)
+        .load::<i64>(conn)?
+        .into_iter()
+        .max())
 }
