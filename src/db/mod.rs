@@ -283,14 +283,41 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    use diesel::connection::TransactionManager;
-    type Manager = <DbConnection as diesel::Connection>::TransactionManager;
-    let nested = Manager::transaction_manager_status_mut(conn)
-        .transaction_depth()?
-        .is_some();
-    if nested {
+    if in_transaction(conn)? {
         return conn.transaction(f);
     }
+    outermost_write_transaction(conn, f)
+}
+
+/// Runs `f` in the caller's transaction when there is one (its savepoint or transaction
+/// undoes `f`'s changes on error: the group-commit writer gives each closure one), else
+/// in a write transaction of its own. Saves a savepoint per call on the hot path.
+pub fn within_write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    if in_transaction(conn)? {
+        return f(conn);
+    }
+    outermost_write_transaction(conn, f)
+}
+
+fn in_transaction(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
+    use diesel::connection::TransactionManager;
+    type Manager = <DbConnection as diesel::Connection>::TransactionManager;
+    Ok(Manager::transaction_manager_status_mut(conn)
+        .transaction_depth()?
+        .is_some())
+}
+
+fn outermost_write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::TransactionManager;
+    type Manager = <DbConnection as diesel::Connection>::TransactionManager;
     begin_write_transaction(conn)?;
     match f(conn) {
         Ok(value) => {
@@ -302,25 +329,6 @@ where
             Err(e)
         }
     }
-}
-
-/// Runs `f` in the caller's transaction when there is one (its savepoint or transaction
-/// undoes `f`'s changes on error: the group-commit writer gives each closure one), else
-/// in a write transaction of its own. Saves a savepoint per call on the hot path.
-pub fn within_write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
-{
-    use diesel::connection::TransactionManager;
-    type Manager = <DbConnection as diesel::Connection>::TransactionManager;
-    if Manager::transaction_manager_status_mut(conn)
-        .transaction_depth()?
-        .is_some()
-    {
-        return f(conn);
-    }
-    write_transaction(conn, f)
 }
 
 /// Opens an outermost write transaction (`BEGIN IMMEDIATE` on SQLite).

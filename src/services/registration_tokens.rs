@@ -43,7 +43,8 @@ impl RegistrationTokens {
     }
 
     /// The raw token of `purpose` for the registration (or series group) `id` whose
-    /// seed is `seed`.
+    /// seed is `seed`. The id counts only for rows without a seed, so a row about to be
+    /// inserted (no id yet) can pass 0.
     pub fn raw(&self, purpose: Purpose, id: i64, seed: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("any key length");
         let label: &[u8] = match purpose {
