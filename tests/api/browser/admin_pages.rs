@@ -16,10 +16,7 @@ async fn audit_admin_pages(lang: &str) {
     let Some(browser) = Browser::launch(&app).await else {
         return;
     };
-    browser.open(&format!("/{lang}/account/login")).await;
-    browser.fill("#f-email", "admin@convive.test").await;
-    browser.fill("#f-password", PASSWORD).await;
-    browser.click("main form button[type=submit]").await;
+    browser.sign_in(lang, "admin@convive.test", PASSWORD).await;
     let mut report = AuditReport::default();
     for (name, path) in [
         ("dashboard", "/admin/".to_owned()),

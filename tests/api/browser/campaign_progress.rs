@@ -22,10 +22,7 @@ async fn the_campaign_page_follows_the_sending_live() {
     let Some(browser) = Browser::launch(&app).await else {
         return;
     };
-    browser.open("/fr/account/login").await;
-    browser.fill("#f-email", "orga@convive.test").await;
-    browser.fill("#f-password", PASSWORD).await;
-    browser.click("main form button[type=submit]").await;
+    browser.sign_in("fr", "orga@convive.test", PASSWORD).await;
     browser.open(&format!("/fr/admin/campaigns/{id}")).await;
 
     // The SMTP server refuses for a while (451): the mails wait in the queue, retried

@@ -371,6 +371,17 @@ impl Browser {
         }
     }
 
+    /// Signs in through the login page in `lang` and waits until the page it sends the
+    /// account to shows it signed in (opening another page sooner could cut the login short).
+    pub async fn sign_in(&self, lang: &str, email: &str, password: &str) {
+        self.open(&format!("/{lang}/account/login")).await;
+        self.fill("#f-email", email).await;
+        self.fill("#f-password", password).await;
+        self.click("main form button[type=submit]").await;
+        self.element(&format!(".site-header a[href='/{lang}/account/settings']"))
+            .await;
+    }
+
     /// Clicks the element matching `css` (waiting for it) and lets any navigation finish.
     pub async fn click(&self, css: &str) {
         let el = self.element(css).await;

@@ -61,14 +61,7 @@ pub async fn signed_in_organiser(
 ) -> String {
     let email = format!("{role}.{lang}@convive.test");
     admin::staff(app, &email, role);
-    browser.open(&format!("/{lang}/account/login")).await;
-    browser.fill("#f-email", &email).await;
-    browser.fill("#f-password", PASSWORD).await;
-    browser.click("main form button[type=submit]").await;
-    // Signed in: the login page sent them on.
-    browser
-        .element(&format!(".site-header a[href='/{lang}/account/settings']"))
-        .await;
+    browser.sign_in(lang, &email, PASSWORD).await;
     email
 }
 

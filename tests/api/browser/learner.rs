@@ -54,15 +54,7 @@ pub async fn signed_in_learner(app: &TestApp, browser: &Browser, lang: &str) -> 
     api.report(lessons[0], json!([[0, 60]]), 60.0).await;
     api.report(lessons[1], json!([[0, 30]]), 30.0).await;
 
-    browser.open(&format!("/{lang}/account/login")).await;
-    browser.fill("#f-email", email).await;
-    browser.fill("#f-password", PASSWORD).await;
-    browser.click("main form button[type=submit]").await;
-    // Signed in: the login page sent them on (opening the next page sooner could cut the
-    // login short).
-    browser
-        .element(&format!(".site-header a[href='/{lang}/account/settings']"))
-        .await;
+    browser.sign_in(lang, email, PASSWORD).await;
     browser.open(&format!("/{lang}/learning")).await;
     let href: String = browser
         .eval(
