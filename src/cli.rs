@@ -6,7 +6,8 @@ use clap::{Parser, Subcommand};
 
 use crate::db::seed;
 use crate::domain::{EmailAddress, Locale};
-use crate::services::{organisers, passwords};
+use crate::services::accounts::organisers;
+use crate::services::accounts::passwords;
 use crate::settings::Settings;
 use crate::startup::{Application, first_start, open_database};
 

@@ -8,7 +8,7 @@ pub mod domain;
 pub mod i18n;
 pub mod mail;
 pub mod memory;
-pub mod secret;
+pub mod secrets;
 pub mod services;
 pub mod settings;
 pub mod startup;

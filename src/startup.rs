@@ -10,7 +10,8 @@ use actix_web::{HttpServer, web};
 use crate::db::{Db, seed};
 use crate::domain::EmailAddress;
 use crate::mail::worker::Mailer;
-use crate::services::{organisers, passwords};
+use crate::services::accounts::organisers;
+use crate::services::accounts::passwords;
 use crate::settings::{RateLimits, Settings};
 use crate::web::cache::PageCache;
 use crate::web::rate_limit::RateLimiter;
@@ -73,14 +74,16 @@ impl Application {
         } else {
             None
         };
-        let key =
-            crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?;
+        let key = crate::secrets::key::load_or_create(
+            settings.secret_key.as_deref(),
+            &settings.data_dir,
+        )?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
             cookie_key: actix_web::cookie::Key::from(&key),
             mailer: mailer.clone(),
-            tokens: crate::services::registration_tokens::RegistrationTokens::from_secret(&key),
+            tokens: crate::secrets::link_tokens::RegistrationTokens::from_secret(&key),
             settings: Arc::new(settings.clone()),
             pages: PageCache::new(
                 db.content_version().clone(),

@@ -8,6 +8,7 @@ pub mod progress;
 pub mod registration;
 pub mod slug;
 pub mod timezone;
+pub mod translation;
 pub mod video;
 
 pub use certificate::CertificateCode;

@@ -13,7 +13,7 @@ pub enum MailKind {
     /// `convive mail test`.
     Test,
     /// Double opt-in: confirm the registration. (Registration links are derived from
-    /// the id at compose time; see `services::registration_tokens`.)
+    /// the id at compose time; see `crate::secrets::link_tokens`.)
     RegistrationConfirm { registration_id: i64 },
     /// Confirmed (or promoted from the waitlist): calendar REQUEST, join link.
     RegistrationConfirmed {

@@ -39,8 +39,11 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
     };
     let context = compose_context(
         settings,
-        crate::services::registration_tokens::RegistrationTokens::from_secret(
-            &crate::secret::load_or_create(settings.secret_key.as_deref(), &settings.data_dir)?,
+        crate::secrets::link_tokens::RegistrationTokens::from_secret(
+            &crate::secrets::key::load_or_create(
+                settings.secret_key.as_deref(),
+                &settings.data_dir,
+            )?,
         ),
     )?;
     Ok(Arc::new(worker::Mailer {
@@ -52,7 +55,7 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         context,
         db,
         wake: Notify::new(),
-        retention: crate::services::retention::Policy {
+        retention: crate::services::privacy::retention::Policy {
             registrations_days: settings.retention_days,
             mail_days: settings.mail_retention_days,
         },
@@ -63,7 +66,7 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
 /// (the back office's previews when the worker runs elsewhere).
 pub fn compose_context(
     settings: &Settings,
-    tokens: crate::services::registration_tokens::RegistrationTokens,
+    tokens: crate::secrets::link_tokens::RegistrationTokens,
 ) -> anyhow::Result<compose::MailContext> {
     let from: lettre::message::Mailbox = settings
         .mail_from

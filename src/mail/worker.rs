@@ -41,7 +41,7 @@ pub struct Mailer {
     /// Wakes the worker when a mail is queued by this process.
     pub wake: Notify,
     /// How long personal data is kept (the retention job).
-    pub retention: crate::services::retention::Policy,
+    pub retention: crate::services::privacy::retention::Policy,
 }
 
 /// First retry within seconds, doubling, capped near a minute; jitter spreads retries
@@ -113,12 +113,14 @@ impl Mailer {
         }
     }
 
-    /// The retention job (`services::retention`).
+    /// The retention job (`services::privacy::retention`).
     pub async fn run_retention(&self) {
         let policy = self.retention;
         let result = self
             .db
-            .run(move |conn| crate::services::retention::run(conn, policy, Utc::now().naive_utc()))
+            .run(move |conn| {
+                crate::services::privacy::retention::run(conn, policy, Utc::now().naive_utc())
+            })
             .await;
         match result {
             Ok(p) if p.is_empty() => {}

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::db::{DbConnection, DbError, programme, stats};
 use crate::domain::Locale;
 
-use super::translation::pick;
+use crate::domain::translation::pick;
 
 /// A labelled count; `key` is stable (a code or slug), `label` is for people.
 #[derive(Clone, Debug, Serialize)]
@@ -134,7 +134,7 @@ pub fn stats(
                 .unwrap_or((m.id, 0, 0));
             ModuleCompletion {
                 slug: m.slug.clone(),
-                title: super::programme::localise(locale, m.id, &module_texts).0,
+                title: crate::services::content::programme::localise(locale, m.id, &module_texts).0,
                 lessons_completed,
                 certificates,
             }

@@ -1,32 +1,13 @@
-//! Use cases. HTML and JSON handlers both call these; every rule lives here once.
+//! Use cases, grouped by the resource they act on. HTML and JSON handlers both call
+//! these; every rule lives here once. Services run on a `db::DbConnection` and queue
+//! mail as outbox rows; they never name diesel, fluent, lettre or actix.
 
 pub mod accounts;
-pub mod announcements;
-pub mod campaign_drafts;
 pub mod campaigns;
-pub mod certificate_pdf;
-pub mod certificates;
-pub mod contacts;
-pub mod content_admin;
+pub mod content;
 pub mod dashboard;
 pub mod learning;
-pub mod lessons_admin;
 pub mod mail_log;
-pub mod organisers;
-pub mod passwords;
 pub mod privacy;
-pub mod programme;
-pub mod registrants;
-pub mod registration_manage;
-pub mod registration_series;
-pub mod registration_tokens;
 pub mod registrations;
-pub mod reminders;
-pub mod replays;
-pub mod replays_admin;
-pub mod retention;
-pub mod session_labels;
-pub mod sessions_admin;
-pub mod sessions_edit;
-pub mod tokens;
-pub mod translation;
+pub mod sessions;

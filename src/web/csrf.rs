@@ -18,7 +18,7 @@ pub fn token(session: &Session) -> String {
     if let Ok(Some(t)) = session.get::<String>(KEY) {
         return t;
     }
-    let (raw, _) = crate::services::tokens::new_token();
+    let (raw, _) = crate::secrets::tokens::new_token();
     let _ = session.insert(KEY, &raw);
     raw
 }

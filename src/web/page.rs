@@ -13,7 +13,7 @@ use fluent_bundle::FluentValue;
 
 use crate::domain::{Locale, TimeZone};
 use crate::i18n::{catalog, format_datetime, format_time};
-use crate::services::programme::SessionView;
+use crate::services::content::programme::SessionView;
 
 use super::assets;
 use super::cache::{CacheKey, PageCache};

@@ -7,7 +7,6 @@ use chrono::Utc;
 
 use crate::domain::Locale;
 use crate::domain::registration::{RegistrationInput, Status};
-use crate::services::registration_series;
 use crate::services::registrations::{self, Confirmation, Managed, RegistrationError};
 
 use super::error::AppError;
@@ -66,7 +65,7 @@ pub async fn register(
         .write(move |c| match target {
             Target::Session(id) => registrations::register(c, &tokens, id, &new, now),
             Target::Series => {
-                registration_series::register_series(c, &tokens, &new, now).map(|_| ())
+                registrations::series::register_series(c, &tokens, &new, now).map(|_| ())
             }
         })
         .await

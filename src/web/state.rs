@@ -18,7 +18,7 @@ pub struct AppState {
     /// The in-process mail worker, woken after a request queues mail.
     pub mailer: Option<Arc<Mailer>>,
     /// Derives registration links (confirm, manage, join).
-    pub tokens: crate::services::registration_tokens::RegistrationTokens,
+    pub tokens: crate::secrets::link_tokens::RegistrationTokens,
     /// Rendered public pages and API lists, invalidated by the database's content
     /// version.
     pub pages: PageCache,

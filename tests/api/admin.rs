@@ -4,7 +4,7 @@
 use chrono::Utc;
 use convive::db::schema::{registrations, suppressions};
 use convive::domain::{EmailAddress, Locale};
-use convive::services::organisers;
+use convive::services::accounts::organisers;
 use convive::web::admin::{
     API_ROUTES, CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES, PAGE_ROUTES, registered_api_routes,
     registered_page_routes,

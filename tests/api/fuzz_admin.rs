@@ -2,7 +2,7 @@
 //! lists, organisers) and on the contact-list parser itself.
 
 use convive::domain::Locale;
-use convive::services::contacts::{MAX_ROWS, parse_csv};
+use convive::services::campaigns::contacts::{MAX_ROWS, parse_csv};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use reqwest::Method;

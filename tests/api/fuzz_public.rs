@@ -114,7 +114,7 @@ fn registration_form_never_fails_on_generated_fields() {
 
 /// A registration made through the API, and its confirm and manage tokens.
 fn registered(fz: &Fuzzer) -> Vec<String> {
-    use convive::services::registration_tokens::{Purpose, RegistrationTokens};
+    use convive::secrets::link_tokens::{Purpose, RegistrationTokens};
     let res = fz.rt.block_on(
         fz.app
             .client
@@ -129,7 +129,7 @@ fn registered(fz: &Fuzzer) -> Vec<String> {
             .send(),
     );
     assert_eq!(res.unwrap().status(), 202);
-    let key = convive::secret::load_or_create(None, &fz.app.data_dir).unwrap();
+    let key = convive::secrets::key::load_or_create(None, &fz.app.data_dir).unwrap();
     let tokens = RegistrationTokens::from_secret(&key);
     let (id, seed): (i64, String) = {
         use convive::db::schema::registrations;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::Utc;
 use convive::db::schema::{registrations, sessions, suppressions};
 use convive::db::{Backend, DbConnection, DbError};
-use convive::services::registration_tokens::{Purpose, RegistrationTokens};
+use convive::secrets::link_tokens::{Purpose, RegistrationTokens};
 use convive::settings::RateLimits;
 use diesel::prelude::*;
 use serde_json::json;
@@ -191,7 +191,7 @@ async fn a_failing_write_in_a_batch_fails_alone() {
 fn token(app: &TestApp, purpose: Purpose, id: i64) -> String {
     use convive::db::schema::registrations;
     use diesel::prelude::*;
-    let key = convive::secret::load_or_create(None, &app.data_dir).unwrap();
+    let key = convive::secrets::key::load_or_create(None, &app.data_dir).unwrap();
     let seed: String = registrations::table
         .find(id)
         .select(registrations::token_seed)

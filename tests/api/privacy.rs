@@ -184,7 +184,7 @@ async fn export_then_erase_from_the_mailed_link() {
             .select(convive::db::schema::privacy_requests::token_hash)
             .load(&mut *conn)
             .unwrap();
-        assert_eq!(stored, vec![convive::services::tokens::hash(&token)]);
+        assert_eq!(stored, vec![convive::secrets::tokens::hash(&token)]);
         let mut checked = false;
         for _ in 0..200 {
             let payloads: Vec<(String, String)> = outbox::table

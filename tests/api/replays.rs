@@ -1,5 +1,5 @@
 use convive::db::schema::{registrations, replays, sessions, webinars};
-use convive::services::replays::notify_replay_published;
+use convive::services::content::replays::notify_replay_published;
 use diesel::prelude::*;
 
 use crate::helpers::spawn_app;

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use chrono::{Duration, Utc};
 use convive::db::schema::{outbox, registrations, sessions};
-use convive::services::retention::{self, Policy};
+use convive::services::privacy::retention::{self, Policy};
 use diesel::prelude::*;
 
 use crate::helpers::{postgres_url, spawn_app, spawn_app_with};

@@ -10,7 +10,7 @@ use crate::db::{DbConnection, admin, campaigns, programme};
 use crate::domain::TimeZone;
 use crate::i18n::format_datetime;
 use crate::mail::layout::{self, Block, Composed};
-use crate::services::programme::localise;
+use crate::services::content::programme::localise;
 
 /// The raw tokens of an invitee's links, and whether this is the reminder.
 pub struct Links<'a> {

@@ -28,7 +28,7 @@ pub struct MailContext {
     /// Domain for calendar UIDs.
     pub domain: String,
     /// Derives the raw links of registrations.
-    pub tokens: crate::services::registration_tokens::RegistrationTokens,
+    pub tokens: crate::secrets::link_tokens::RegistrationTokens,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -7,13 +7,13 @@ use fluent_bundle::FluentValue;
 use super::{ComposeError, MailContext, Texts};
 use crate::db::registrations::{self as q, Registration};
 use crate::db::{DbConnection, programme};
+use crate::domain::translation::pick;
 use crate::domain::{Locale, TimeZone};
 use crate::i18n::format_datetime;
 use crate::mail::MailKind;
 use crate::mail::calendar::{self, Invite};
 use crate::mail::layout::{self, Attachment, Block, Composed};
-use crate::services::registration_tokens::Purpose;
-use crate::services::translation::pick;
+use crate::secrets::link_tokens::Purpose;
 
 pub(super) struct Details {
     pub r: Registration,

@@ -15,7 +15,7 @@ use crate::domain::TimeZone;
 use crate::i18n::format_datetime;
 use crate::mail::MailKind;
 use crate::mail::layout::{self, Block, Composed};
-use crate::services::registration_tokens::Purpose;
+use crate::secrets::link_tokens::Purpose;
 
 /// The session's time in its zone, and in the registrant's when it differs.
 fn when_for(d: &Details, t: &Texts) -> String {
@@ -84,7 +84,7 @@ pub fn compose(
         ));
     };
     let name: FluentValue = first.r.full_name.clone().into();
-    let series = crate::services::programme::series(conn, t.locale)?
+    let series = crate::services::content::programme::series(conn, t.locale)?
         .map(|s| s.title)
         .unwrap_or_default();
     let subject = |key: &str| t.with(key, &[("series", series.clone().into())]);

@@ -1,6 +1,7 @@
 //! Announcement pages: write a message to a session's registrants in fr/en/ar side by
 //! side (each language shows which text it falls back to), send it once, read it back.
 
+use crate::services::sessions;
 use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -9,12 +10,12 @@ use serde::Deserialize;
 
 use crate::db::announcements::{Announcement, AnnouncementText};
 use crate::domain::Locale;
+use crate::domain::translation::fallback_order;
 use crate::i18n::catalog;
-use crate::services::announcements::{
+use crate::services::campaigns::announcements::{
     self, AnnouncementError, Detail, Draft, DraftInput, MAX_BODY, MAX_SUBJECT, fallbacks,
 };
-use crate::services::session_labels::{self, SessionLabel};
-use crate::services::translation::fallback_order;
+use crate::services::sessions::labels::SessionLabel;
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -44,7 +45,7 @@ pub async fn list_announcements(
         .run(move |c| {
             let mut out = vec![];
             for (a, texts) in announcements::recent(c, 200)? {
-                let session = session_labels::one(c, locale, a.session_id)?
+                let session = sessions::labels::one(c, locale, a.session_id)?
                     .map(|s| s.text(locale))
                     .unwrap_or_default();
                 out.push((a, session, subject_in(locale, &texts)));
@@ -64,7 +65,7 @@ pub async fn list_announcements(
 
 /// The subject in the reader's language, or the nearest one written.
 fn subject_in(locale: Locale, texts: &[AnnouncementText]) -> String {
-    crate::services::translation::pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
+    crate::domain::translation::pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
         !t.subject.is_empty()
     })
     .map(|(_, t)| t.subject.clone())
@@ -137,7 +138,7 @@ async fn form_page(
     let locale = page.locale;
     let sessions = state
         .db
-        .run(move |c| session_labels::all(c, locale))
+        .run(move |c| sessions::labels::all(c, locale))
         .await?;
     if form.value("idempotency_key").is_empty() {
         form = form.with_value("idempotency_key", &uuid::Uuid::new_v4().to_string());
@@ -372,7 +373,7 @@ pub async fn show_announcement(
         .db
         .run(move |c| {
             let detail = announcements::detail(c, id)?;
-            let session = session_labels::one(c, locale, detail.announcement.session_id)?
+            let session = sessions::labels::one(c, locale, detail.announcement.session_id)?
                 .map(|s| s.text(locale))
                 .unwrap_or_default();
             Ok((detail, session))

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::db::announcements::AnnouncementText;
 use crate::domain::Locale;
-use crate::services::announcements::{self, AnnouncementError, Draft, DraftInput};
+use crate::services::campaigns::announcements::{self, AnnouncementError, Draft, DraftInput};
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 

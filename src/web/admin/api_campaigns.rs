@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use crate::domain::Locale;
 use crate::i18n::catalog;
+use crate::services::campaigns::contacts::ContactFile;
 use crate::services::campaigns::{self, CampaignError, Report, Target};
-use crate::services::contacts::ContactFile;
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
 use crate::web::state::AppState;
@@ -235,7 +235,7 @@ pub async fn delete_campaign(
     let actor = who.id();
     let deleted = state
         .db
-        .run(move |c| crate::services::campaign_drafts::delete_draft(c, actor, id))
+        .run(move |c| crate::services::campaigns::drafts::delete_draft(c, actor, id))
         .await?;
     if deleted {
         return Ok(HttpResponse::NoContent().finish());

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::Locale;
-use crate::services::content_admin::{self as svc, CreateError, Kind, TextInput};
+use crate::services::content::editing::{self as svc, CreateError, Kind, TextInput};
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::services::registrants::{self as svc, Filter, StatusOutcome};
+use crate::services::registrations::registrants::{self as svc, Filter, StatusOutcome};
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
 use crate::web::state::AppState;

@@ -4,8 +4,8 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::services::sessions_admin::{self, SessionInput, Start, UpdateOutcome};
-use crate::services::sessions_edit::{self, DEFAULT_REMINDERS, EditOutcome};
+use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
+use crate::services::sessions::{self, SessionInput, Start, UpdateOutcome};
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 
@@ -64,7 +64,7 @@ pub async fn create_session(
     let actor = who.id();
     let id = state
         .db
-        .run(move |c| sessions_admin::create(c, actor, &slug, &valid))
+        .run(move |c| sessions::create(c, actor, &slug, &valid))
         .await?;
     Ok(HttpResponse::Created().json(json!({ "id": id })))
 }
@@ -82,8 +82,8 @@ pub async fn update_session(
     path: web::Path<i64>,
     body: web::Json<UpdateSessionBody>,
 ) -> Result<HttpResponse, AppError> {
-    let capacity = sessions_admin::parse_capacity(&Num::text(&body.capacity));
-    let url = sessions_admin::parse_meeting_url(&body.meeting_url);
+    let capacity = sessions::parse_capacity(&Num::text(&body.capacity));
+    let url = sessions::parse_meeting_url(&body.meeting_url);
     let (capacity, url) = match (capacity, url) {
         (Ok(c), Ok(u)) => (c, u),
         (c, u) => {
@@ -101,7 +101,7 @@ pub async fn update_session(
     let actor = who.id();
     let outcome = state
         .db
-        .run(move |c| sessions_admin::update(c, actor, id, capacity, &url))
+        .run(move |c| sessions::update(c, actor, id, capacity, &url))
         .await?;
     state.wake_mailer();
     match outcome {
@@ -157,7 +157,7 @@ pub async fn replace_session(
     };
     let mut errors = vec![];
     let valid = input.parse().map_err(|e| errors.extend(e)).ok();
-    let reminders = sessions_edit::parse_reminders(
+    let reminders = sessions::edit::parse_reminders(
         body.reminder_offsets
             .as_deref()
             .unwrap_or(DEFAULT_REMINDERS),
@@ -172,7 +172,7 @@ pub async fn replace_session(
     let starts_at = valid.starts_at;
     let outcome = state
         .db
-        .run_content_change(move |c| sessions_edit::update(c, actor, id, &valid, &reminders))
+        .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
         .await?;
     state.wake_mailer();
     match outcome {
@@ -195,7 +195,7 @@ pub async fn api_cancel_session(
     let actor = who.id();
     let told = state
         .db
-        .run_content_change(move |c| sessions_edit::cancel(c, actor, id))
+        .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
         .await?;
     state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({"id": id, "cancelled": true, "notified": told})))

@@ -11,7 +11,7 @@ use futures_util::future::LocalBoxFuture;
 
 use crate::db::admin;
 use crate::db::models::User;
-use crate::services::tokens;
+use crate::secrets::tokens;
 use crate::web::auth::{MaybeUser, to_login};
 use crate::web::error::AppError;
 use crate::web::state::AppState;

@@ -1,15 +1,16 @@
 //! A new campaign from the back office: pick the target, upload the contact list (CSV or
 //! XLSX, multipart), and land on the campaign page with its validation report.
 
+use crate::services::sessions;
 use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
+use crate::services::campaigns::contacts::ContactFile;
 use crate::services::campaigns::{self, CampaignError, Target};
-use crate::services::contacts::ContactFile;
-use crate::services::session_labels::{self, SessionLabel};
+use crate::services::sessions::labels::SessionLabel;
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -52,7 +53,7 @@ async fn form_page(
     let locale = page.locale;
     let sessions = state
         .db
-        .run(move |c| session_labels::all(c, locale))
+        .run(move |c| sessions::labels::all(c, locale))
         .await?;
     let body = NewPage {
         page: page.clone(),

@@ -1,6 +1,7 @@
 //! Back-office pages of invitation campaigns: the list, one campaign with its validation
 //! report, funnel and invitees, and the send / remind buttons. Organisers only.
 
+use crate::services::sessions;
 use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -9,9 +10,7 @@ use serde::Deserialize;
 
 use crate::db::campaigns::{self as q, Campaign};
 use crate::domain::Locale;
-use crate::services::campaign_drafts;
 use crate::services::campaigns::{self, FunnelCounts, InviteeRow, Report};
-use crate::services::session_labels;
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
@@ -66,7 +65,7 @@ pub fn target_label(
 ) -> Result<String, crate::db::DbError> {
     let series = crate::i18n::catalog().html(locale, "admin-campaign-target-series", &[]);
     Ok(match c.session_id {
-        Some(id) => session_labels::one(conn, locale, id)?
+        Some(id) => sessions::labels::one(conn, locale, id)?
             .map(|s| s.text(locale))
             .unwrap_or_default(),
         None => series,
@@ -355,7 +354,7 @@ pub async fn delete_campaign(
     let actor = who.id();
     let deleted = state
         .db
-        .run(move |c| campaign_drafts::delete_draft(c, actor, id))
+        .run(move |c| campaigns::drafts::delete_draft(c, actor, id))
         .await?;
     if !deleted {
         return Ok(back_to(&page, id, "not-deleted=1"));

@@ -2,17 +2,18 @@
 //! fr/en/ar (missing ones flagged with what the public sees instead), publish and
 //! unpublish. Pages under `/{lang}/admin/{webinars,modules}` and the same in JSON.
 
+use crate::services::content;
 use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::domain::Locale;
-use crate::services::content_admin::{
+use crate::services::content::editing::{
     self as svc, CreateError, ItemAdmin, Kind, TextInput, summary_field, title_field,
 };
-use crate::services::lessons_admin::{self, LessonAdmin};
-use crate::services::replays_admin::{self, ReplayAdmin};
+use crate::services::content::lessons::LessonAdmin;
+use crate::services::content::replays_admin::ReplayAdmin;
 use crate::web::csrf;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormState;
@@ -211,11 +212,11 @@ async fn item_page(
                 Kind::Webinar => {
                     let w = crate::db::admin::webinar_by_slug(c, &slug)?;
                     sessions = crate::db::admin::sessions_of(c, w.id)?;
-                    replays = replays_admin::replays(c, w.id)?;
+                    replays = content::replays_admin::replays(c, w.id)?;
                 }
                 Kind::Module => {
                     let m = crate::db::content_admin::module_by_slug(c, &slug)?;
-                    lessons = lessons_admin::lessons(c, m.id)?;
+                    lessons = content::lessons::lessons(c, m.id)?;
                 }
             }
             Ok((item, sessions, replays, lessons))

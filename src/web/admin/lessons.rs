@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::Locale;
-use crate::services::lessons_admin::{self as svc, LessonText};
+use crate::services::content::lessons::{self as svc, LessonText};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;

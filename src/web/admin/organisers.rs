@@ -5,8 +5,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::{EmailAddress, Locale};
-use crate::services::organisers::{self, CreateOrganiserError};
-use crate::services::passwords;
+use crate::services::accounts::organisers::{self, CreateOrganiserError};
+use crate::services::accounts::passwords;
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::domain::Locale;
 use crate::domain::registration::Status;
-use crate::services::registrants::{
+use crate::services::registrations::registrants::{
     self as svc, AttendanceReport, Filter, Registrant, StatusOutcome,
 };
 use crate::web::csrf;

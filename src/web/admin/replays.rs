@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::Locale;
-use crate::services::replays_admin::{self as svc, ReplayInput};
+use crate::services::content::replays_admin::{self as svc, ReplayInput};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::PageCtx;

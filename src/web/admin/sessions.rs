@@ -1,5 +1,5 @@
 //! Sessions in the back office: the list, the form (local date and time in a chosen IANA
-//! zone, converted with `sessions_admin::local_to_utc`), rescheduling and cancelling.
+//! zone, converted with `sessions::local_to_utc`), rescheduling and cancelling.
 //! JSON: `PUT /api/v1/admin/sessions/{id}` (every field) and `…/cancel`.
 
 use actix_session::Session as CookieSession;
@@ -11,8 +11,8 @@ use serde::Deserialize;
 use crate::db::models::Session;
 use crate::domain::{Locale, TimeZone};
 use crate::i18n::format_datetime;
-use crate::services::sessions_admin::{self, SessionInput, Start};
-use crate::services::sessions_edit::{self, DEFAULT_REMINDERS, EditOutcome};
+use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
+use crate::services::sessions::{self, SessionInput, Start};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -44,7 +44,7 @@ impl SessionRow {
             capacity: s.capacity,
             confirmed: s.confirmed_count,
             cancelled: !s.published,
-            past: !sessions_edit::is_upcoming(s),
+            past: !sessions::edit::is_upcoming(s),
             webinar: String::new(),
         }
     }
@@ -67,9 +67,9 @@ pub async fn list_sessions(
     let sessions = state
         .db
         .run(move |c| {
-            let items = crate::services::content_admin::list(
+            let items = crate::services::content::editing::list(
                 c,
-                crate::services::content_admin::Kind::Webinar,
+                crate::services::content::editing::Kind::Webinar,
             )?;
             let all = crate::db::content_admin::all_sessions(c)?;
             Ok(all
@@ -164,7 +164,7 @@ impl SessionForm {
     }
 
     /// The session as typed, and its reminders; field errors otherwise.
-    fn parse(&self) -> Result<(sessions_admin::ValidSession, String), FormState> {
+    fn parse(&self) -> Result<(sessions::ValidSession, String), FormState> {
         let input = SessionInput {
             start: Start::Local {
                 date: self.date.clone(),
@@ -177,7 +177,7 @@ impl SessionForm {
             languages: self.languages(),
         };
         let session = input.parse();
-        let reminders = sessions_edit::parse_reminders(&self.reminders);
+        let reminders = sessions::edit::parse_reminders(&self.reminders);
         match (session, reminders) {
             (Ok(s), Ok(r)) => Ok((s, r)),
             (s, r) => {
@@ -276,9 +276,9 @@ pub async fn create_session(
     let id = state
         .db
         .run_content_change(move |c| {
-            let id = sessions_admin::create(c, actor, &s, &valid)?;
+            let id = sessions::create(c, actor, &s, &valid)?;
             if reminders != DEFAULT_REMINDERS {
-                sessions_edit::update(c, actor, id, &valid, &reminders)?;
+                sessions::edit::update(c, actor, id, &valid, &reminders)?;
             }
             Ok(id)
         })
@@ -358,7 +358,7 @@ pub async fn save_session(
     let actor = who.id();
     let outcome = state
         .db
-        .run_content_change(move |c| sessions_edit::update(c, actor, id, &valid, &reminders))
+        .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
         .await?;
     state.wake_mailer();
     match outcome {
@@ -393,7 +393,7 @@ pub async fn cancel_session(
     let actor = who.id();
     state
         .db
-        .run_content_change(move |c| sessions_edit::cancel(c, actor, id))
+        .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
         .await?;
     state.wake_mailer();
     Ok(see_other(page.href(&format!("/admin/sessions/{id}"))))

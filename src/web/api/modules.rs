@@ -1,8 +1,8 @@
 use actix_web::{HttpResponse, web};
 
 use crate::domain::Slug;
+use crate::services::content::programme::{self, ModuleView};
 use crate::services::learning;
-use crate::services::programme::{self, ModuleView};
 use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 
-use crate::services::programme::{self, SessionView};
+use crate::services::content::programme::{self, SessionView};
 use crate::web::error::AppError;
 use crate::web::state::AppState;
 

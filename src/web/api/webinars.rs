@@ -3,7 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use crate::domain::Slug;
-use crate::services::programme::{self, ReplayView, WebinarView};
+use crate::services::content::programme::{self, ReplayView, WebinarView};
 use crate::web::cache::CacheKey;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;

@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::domain::CertificateCode;
-use crate::services::certificates::{self, CertificateView};
+use crate::services::learning::certificates::{self, CertificateView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::state::AppState;

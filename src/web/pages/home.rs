@@ -2,7 +2,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::Utc;
 
-use crate::services::programme::{self, ModuleView, SeriesView, WebinarView};
+use crate::services::content::programme::{self, ModuleView, SeriesView, WebinarView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached};
 use crate::web::state::AppState;

@@ -7,8 +7,9 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::Locale;
-use crate::services::programme::{self, SessionView};
-use crate::services::{announcements, campaigns};
+use crate::services::campaigns;
+use crate::services::campaigns::announcements;
+use crate::services::content::programme::{self, SessionView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::rate_limit::{Limit, client_key};

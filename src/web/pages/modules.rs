@@ -2,8 +2,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::domain::Slug;
+use crate::services::content::programme::{self, ModuleView};
 use crate::services::learning;
-use crate::services::programme::{self, ModuleView};
 use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached, render};

@@ -9,7 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::domain::Locale;
-use crate::services::registration_series::SeriesView;
+use crate::services::registrations::series::SeriesView;
 use crate::services::registrations::{self, Managed, RegistrationView};
 use crate::web::csrf;
 use crate::web::error::AppError;

@@ -13,8 +13,9 @@ use serde::Deserialize;
 use crate::domain::country::{CODES, Country};
 use crate::domain::registration::{Function, RegistrationInput};
 use crate::domain::{Locale, TimeZone};
-use crate::services::registration_series::{self, SeriesItem};
-use crate::services::{programme, registrations};
+use crate::services::content::programme;
+use crate::services::registrations;
+use crate::services::registrations::series::SeriesItem;
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -66,7 +67,7 @@ async fn load_items(
         .run(move |c| {
             let now = Utc::now().naive_utc();
             match target {
-                Target::Series => registration_series::offer(c, locale, now),
+                Target::Series => registrations::series::offer(c, locale, now),
                 Target::Session(id) => {
                     let session = programme::session(c, id)?;
                     let webinar = programme::webinar(c, &session.webinar_slug, locale, now)?;

@@ -3,8 +3,8 @@ use askama::Template;
 use chrono::Utc;
 
 use crate::domain::{Locale, Slug, VideoSource};
-use crate::services::programme::{self, SeriesView, WebinarView};
-use crate::services::replays::{self, ReplayPlayer};
+use crate::services::content::programme::{self, SeriesView, WebinarView};
+use crate::services::content::replays::{self, ReplayPlayer};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached};
 use crate::web::state::AppState;

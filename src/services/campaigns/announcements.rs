@@ -9,13 +9,13 @@ use chrono::Utc;
 
 use crate::db::announcements::{self as q, Announcement, AnnouncementText};
 use crate::db::{DbConnection, DbError, admin, suppressions};
+use crate::domain::translation::{fallback_order, pick};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 use crate::services::accounts::FieldErrors;
-use crate::services::translation::{fallback_order, pick};
 
-use super::tokens;
+use crate::secrets::tokens;
 
 pub const MAX_SUBJECT: usize = 200;
 pub const MAX_BODY: usize = 20_000;

@@ -13,8 +13,8 @@ use crate::i18n::catalog;
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::registrations::promote_waitlist;
-use super::translation::pick;
+use crate::domain::translation::pick;
+use crate::services::registrations::promote_waitlist;
 
 /// What the organiser asked for; empty strings mean "any".
 #[derive(Clone, Debug, Default, serde::Deserialize)]

@@ -6,7 +6,7 @@ use crate::db::{DbConnection, DbError, learning};
 use crate::domain::{EmailAddress, Locale, VideoSource};
 use crate::mail::{MailKind, kinds};
 
-use super::programme::{CaptionView, ReplayView};
+use crate::services::content::programme::{CaptionView, ReplayView};
 
 /// The replay shown on a webinar page, and the other versions to switch to.
 pub struct ReplayPlayer {

@@ -1,6 +1,9 @@
 //! Following the modules: progress reports from the player, lessons with their video
 //! and captions, and what a learner has done so far.
 
+pub mod certificate_pdf;
+pub mod certificates;
+
 use chrono::Utc;
 use diesel::Connection;
 use serde::Serialize;
@@ -11,9 +14,8 @@ use crate::db::{DbConnection, DbError, programme};
 use crate::domain::progress::{self, Span};
 use crate::domain::{Locale, VideoSource};
 
-use super::certificates;
-use super::programme::{CaptionView, LessonView, ModuleView};
-use super::translation::{fallback_order, pick};
+use crate::domain::translation::{fallback_order, pick};
+use crate::services::content::programme::{CaptionView, LessonView, ModuleView};
 
 /// Most intervals one report may carry.
 pub const MAX_INTERVALS: usize = 500;
@@ -166,7 +168,7 @@ pub fn lesson(
     user_id: Option<i64>,
 ) -> Result<LessonPage, DbError> {
     let (lesson, module) = q::published_lesson(conn, id)?;
-    let mut module = super::programme::module(conn, &module.slug, locale)?;
+    let mut module = crate::services::content::programme::module(conn, &module.slug, locale)?;
     if let Some(uid) = user_id {
         annotate(conn, uid, std::slice::from_mut(&mut module))?;
     }
@@ -246,7 +248,7 @@ pub fn overview(
     user_id: i64,
     locale: Locale,
 ) -> Result<LearningOverview, DbError> {
-    let mut modules = super::programme::modules(conn, locale)?;
+    let mut modules = crate::services::content::programme::modules(conn, locale)?;
     annotate(conn, user_id, &mut modules)?;
     let rows = q::all_progress(conn, user_id)?;
     let watched_s = rows.iter().map(|r| i64::from(r.watched_s)).sum();

@@ -16,14 +16,14 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::programme::SessionView;
-use super::registration_manage::{RegistrationView, cancel_one, registration_view};
-use super::registration_tokens::{Purpose, RegistrationTokens};
-use super::registrations::{
+use crate::domain::translation::pick;
+use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
+use crate::services::content::programme::SessionView;
+use crate::services::registrations::manage::{RegistrationView, cancel_one, registration_view};
+use crate::services::registrations::{
     Confirmation, DOUBLE_SUBMIT_WINDOW, RegistrationError, mail_to, outcome, retrying,
     seat_or_waitlist, status_of, upsert_pending,
 };
-use super::translation::pick;
 
 /// One webinar of the series and the session a series registration takes.
 #[derive(Clone, Debug)]
@@ -55,17 +55,19 @@ pub fn offer(
         .filter(|w| w.series_id.is_some())
         .map(|w| w.slug)
         .collect();
-    Ok(super::programme::webinars(conn, locale, now)?
-        .into_iter()
-        .filter(|w| in_series.contains(&w.slug))
-        .filter_map(|w| {
-            let session = w.sessions.into_iter().next()?;
-            Some(SeriesItem {
-                title: w.title,
-                session,
+    Ok(
+        crate::services::content::programme::webinars(conn, locale, now)?
+            .into_iter()
+            .filter(|w| in_series.contains(&w.slug))
+            .filter_map(|w| {
+                let session = w.sessions.into_iter().next()?;
+                Some(SeriesItem {
+                    title: w.title,
+                    session,
+                })
             })
-        })
-        .collect())
+            .collect(),
+    )
 }
 
 pub fn webinar_title(

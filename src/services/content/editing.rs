@@ -6,8 +6,8 @@ use crate::db::models::Translation;
 use crate::db::{DbConnection, DbError, admin, content_admin as q, programme, write_transaction};
 use crate::domain::{Locale, Slug};
 
-use super::accounts::FieldErrors;
-use super::translation::pick;
+use crate::domain::translation::pick;
+use crate::services::accounts::FieldErrors;
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 20_000;

@@ -1,6 +1,10 @@
 //! Invitation campaigns: a contact list becomes invitations; sending queues one mail per
 //! invitation (idempotent); the funnel follows each invitee from the mail to the replay.
 
+pub mod announcements;
+pub mod contacts;
+pub mod drafts;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDateTime, Utc};
@@ -12,8 +16,8 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::{enqueue_for, outbox_row};
 
-use super::contacts::{self, ContactFile, ContactList, ListError};
-use super::tokens;
+use crate::secrets::tokens;
+use contacts::{ContactFile, ContactList, ListError};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Target {

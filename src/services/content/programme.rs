@@ -11,7 +11,7 @@ use crate::db::models::{Session, Translation};
 use crate::db::{DbConnection, DbError, programme as q};
 use crate::domain::Locale;
 
-use super::translation::pick;
+use crate::domain::translation::pick;
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
 pub struct SeriesView {
@@ -265,7 +265,7 @@ pub fn replays(
             })
         })
         .collect();
-    let order = super::translation::fallback_order(locale);
+    let order = crate::domain::translation::fallback_order(locale);
     views.sort_by_key(|r| order.iter().position(|l| *l == r.locale));
     Ok(views)
 }

@@ -5,9 +5,9 @@ use crate::db::models::LessonTranslation;
 use crate::db::{DbConnection, DbError, admin, content_admin as q, programme, write_transaction};
 use crate::domain::Locale;
 
-use super::accounts::FieldErrors;
-use super::content_admin::MAX_TITLE;
-use super::replays_admin::{parse_captions_url, parse_video_url};
+use crate::services::accounts::FieldErrors;
+use crate::services::content::editing::MAX_TITLE;
+use crate::services::content::replays_admin::{parse_captions_url, parse_video_url};
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct LessonText {

@@ -1,8 +1,13 @@
 //! Registering officials to live sessions: double opt-in, capacity with a waitlist,
 //! promotion. Every state change and the mail it causes are written in one transaction.
 //! Self-service from the manage link (view, cancel, switch session, change language) is
-//! in `registration_manage.rs`, registering for the whole series in
-//! `registration_series.rs`, reminders and join links in `reminders.rs`.
+//! in `manage.rs`, registering for the whole series in
+//! `series.rs`, reminders and join links in `reminders.rs`.
+
+pub mod manage;
+pub mod registrants;
+pub mod reminders;
+pub mod series;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -13,17 +18,16 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::registration_series as series;
-use super::registration_tokens::{Purpose, RegistrationTokens};
-use super::tokens;
+use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
+use crate::secrets::tokens;
 
-pub use super::registration_manage::{
+pub use crate::services::registrations::manage::{
     Managed, RegistrationView, cancel, change_locale, invitee, switch_session, view,
 };
-pub use super::reminders::{join, queue_due_reminders};
+pub use crate::services::registrations::reminders::{join, queue_due_reminders};
 
 /// Wording version of the processing notice the registrant consented to.
-pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
+pub const CONSENT_VERSION: &str = crate::services::privacy::NOTICE_VERSION;
 pub(super) const CONFIRM_WITHIN: Duration = Duration::days(7);
 /// The same request again within this time is a double submit (double click, a client
 /// retrying): answered the same, without a second mail.

@@ -8,7 +8,7 @@ use crate::db::{DbConnection, DbError, admin, programme};
 use crate::domain::{Locale, TimeZone};
 use crate::i18n::format_datetime;
 
-use super::programme::localise;
+use crate::services::content::programme::localise;
 
 #[derive(Clone, Debug)]
 pub struct SessionLabel {

@@ -5,6 +5,8 @@
 //! address; the link is only mailed when it does. Its token (256 random bits) is kept
 //! only as a hash and expires after a day.
 
+pub mod retention;
+
 use chrono::{Duration, NaiveDateTime};
 
 use crate::db::privacy::{self as q, PersonalData};
@@ -14,7 +16,7 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::tokens;
+use crate::secrets::tokens;
 
 /// Version of the privacy notice's wording (`/{lang}/privacy`): the consent recorded
 /// with every registration and account names it.
@@ -132,7 +134,7 @@ pub fn erase_address(
             )?;
             if cancelled && status == Status::Confirmed {
                 crate::db::registrations::release_seat(conn, session_id)?;
-                super::registrations::promote_waitlist(conn, session_id, now)?;
+                crate::services::registrations::promote_waitlist(conn, session_id, now)?;
             }
         }
         q::anonymise_registration(conn, id)?;

@@ -65,7 +65,7 @@ impl RegistrationTokens {
     }
 
     pub fn hashed(&self, purpose: Purpose, id: i64, seed: &str) -> String {
-        super::tokens::hash(&self.raw(purpose, id, seed))
+        crate::secrets::tokens::hash(&self.raw(purpose, id, seed))
     }
 }
 
@@ -80,7 +80,7 @@ mod tests {
         assert_ne!(a.raw(Purpose::Manage, 1, ""), a.raw(Purpose::Join, 1, ""));
         assert_ne!(a.raw(Purpose::Manage, 1, ""), a.raw(Purpose::Manage, 2, ""));
         assert_ne!(a.raw(Purpose::Manage, 1, ""), b.raw(Purpose::Manage, 1, ""));
-        assert!(crate::services::tokens::looks_valid(&a.raw(
+        assert!(crate::secrets::tokens::looks_valid(&a.raw(
             Purpose::Confirm,
             9,
             ""

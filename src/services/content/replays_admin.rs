@@ -6,7 +6,7 @@ use crate::db::models::{Replay, ReplayCaption};
 use crate::db::{DbConnection, DbError, admin, content_admin as q, write_transaction};
 use crate::domain::{Locale, VideoSource};
 
-use super::accounts::FieldErrors;
+use crate::services::accounts::FieldErrors;
 
 /// A replay as the editor shows it.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -172,7 +172,7 @@ pub fn set_published(
             &r.locale,
         )?;
         if first_online {
-            super::replays::notify_replay_published(conn, r.webinar_id)
+            crate::services::content::replays::notify_replay_published(conn, r.webinar_id)
         } else {
             Ok(0)
         }

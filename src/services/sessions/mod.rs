@@ -1,13 +1,16 @@
 //! Organisers create sessions (start given in UTC or as a local time in an IANA zone)
 //! and change their capacity and meeting link.
 
+pub mod edit;
+pub mod labels;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
 
 use crate::db::models::NewSession;
 use crate::db::{DbConnection, DbError, admin};
 use crate::domain::TimeZone;
 
-use super::accounts::FieldErrors;
+use crate::services::accounts::FieldErrors;
 
 pub const MAX_CAPACITY: i32 = 100_000;
 

@@ -6,7 +6,7 @@ use crate::db::models::{NewUser, User};
 use crate::db::{DbConnection, users};
 use crate::domain::{EmailAddress, Locale};
 
-use super::passwords;
+use crate::services::accounts::passwords;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CreateOrganiserError {
@@ -65,7 +65,7 @@ pub fn new_api_token(
     if !crate::db::admin::STAFF_ROLES.contains(&user.role.as_str()) {
         return Ok(None);
     }
-    let (raw, hash) = super::tokens::new_token();
+    let (raw, hash) = crate::secrets::tokens::new_token();
     crate::db::admin::insert_api_token(conn, user.id, &hash)?;
     crate::db::admin::audit(
         conn,

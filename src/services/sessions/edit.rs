@@ -11,8 +11,8 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use super::accounts::FieldErrors;
-use super::sessions_admin::ValidSession;
+use crate::services::accounts::FieldErrors;
+use crate::services::sessions::ValidSession;
 
 /// Reminder offsets in minutes before the start, e.g. "1440,60".
 pub fn parse_reminders(raw: &str) -> Result<String, &'static str> {
@@ -87,7 +87,7 @@ pub fn update(
         }
         let now = Utc::now().naive_utc();
         if s.capacity > before.capacity {
-            super::registrations::promote_waitlist(conn, session_id, now)?;
+            crate::services::registrations::promote_waitlist(conn, session_id, now)?;
         }
         let moved = before.starts_at != s.starts_at.naive_utc()
             || before.duration_minutes != s.duration_minutes;

@@ -1,7 +1,7 @@
 //! Self-service from a registration's manage link: what the person sees (status, waitlist
 //! position, join link when confirmed), cancelling, switching to another session of the
 //! same webinar and changing the language of the mails. A series registration's manage
-//! link is handled in `registration_series.rs`, reached from here.
+//! link is handled in `series.rs`, reached from here.
 
 use chrono::NaiveDateTime;
 
@@ -11,14 +11,14 @@ use crate::domain::Locale;
 use crate::domain::registration::Status;
 use crate::mail::MailKind;
 
-use super::programme::SessionView;
-use super::registration_series as series;
-use super::registration_tokens::{Purpose, RegistrationTokens};
-use super::registrations::{
+use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
+use crate::secrets::tokens;
+use crate::services::content::programme::SessionView;
+use crate::services::registrations::series;
+use crate::services::registrations::{
     RegistrationError, mail_to, open_session, outcome_mail, promote_waitlist, seat_or_waitlist,
     status_of,
 };
-use super::tokens;
 
 /// A registration as its holder sees it.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -91,12 +91,12 @@ pub(super) fn registration_view(
     now: NaiveDateTime,
 ) -> Result<RegistrationView, RegistrationError> {
     let status = status_of(r);
-    let session = super::programme::session(conn, r.session_id)?;
+    let session = crate::services::content::programme::session(conn, r.session_id)?;
     let webinar_id = programme::published_session(conn, r.session_id)?.webinar_id;
     let others = programme::upcoming_sessions(conn, &[webinar_id], now)?
         .iter()
         .filter(|s| s.id != r.session_id)
-        .map(|s| super::programme::session(conn, s.id))
+        .map(|s| crate::services::content::programme::session(conn, s.id))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(RegistrationView {
         status: status.as_str(),

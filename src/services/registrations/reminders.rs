@@ -11,8 +11,8 @@ use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 use chrono::{Duration, NaiveDateTime};
 
-use super::registrations::RegistrationError;
-use super::tokens;
+use crate::secrets::tokens;
+use crate::services::registrations::RegistrationError;
 
 /// The meeting link behind a personal join link; records the first click.
 pub fn join(

@@ -2,6 +2,9 @@
 //! Answers never tell whether an address has an account, and take about as long
 //! either way (an unknown address is checked against a dummy hash).
 
+pub mod organisers;
+pub mod passwords;
+
 use std::sync::OnceLock;
 
 use chrono::{Duration, NaiveDateTime, Utc};
@@ -11,12 +14,12 @@ use crate::db::{DbConnection, DbError, users, write_transaction};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::{MailKind, kinds};
 
-use super::{passwords, tokens};
+use crate::secrets::tokens;
 
 /// Fields that did not parse, each with the Fluent id saying why.
 pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
-pub const CONSENT_VERSION: &str = super::privacy::NOTICE_VERSION;
+pub const CONSENT_VERSION: &str = crate::services::privacy::NOTICE_VERSION;
 pub const VERIFY: &str = "verify";
 pub const EMAIL_CHANGE: &str = "email_change";
 pub const RESET: &str = "reset";

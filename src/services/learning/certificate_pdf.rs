@@ -19,8 +19,8 @@ use unicode_bidi::{BidiInfo, Level};
 
 use crate::domain::Locale;
 
-static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+static REGULAR: &[u8] = include_bytes!("../../../fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../../fonts/DejaVuSans-Bold.ttf");
 
 const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;

@@ -10,8 +10,8 @@ use crate::db::{DbConnection, DbError, programme};
 use crate::domain::{CertificateCode, Locale};
 use crate::i18n::{catalog, format_date};
 
-use super::certificate_pdf::{self, CertificateText};
-use super::translation::pick;
+use crate::domain::translation::pick;
+use crate::services::learning::certificate_pdf::{self, CertificateText};
 
 /// Issues the module's certificate if the learner completed all its lessons;
 /// returns its code (also when it existed already).

@@ -1,0 +1,8 @@
+//! The programme's content: webinars and modules as the public sees them, and as
+//! organisers edit them (texts in fr/en/ar, lessons, replays).
+
+pub mod editing;
+pub mod lessons;
+pub mod programme;
+pub mod replays;
+pub mod replays_admin;
