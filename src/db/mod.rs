@@ -66,6 +66,8 @@ pub struct Db {
     /// SQLite: the single writer that commits hot-path writes in batches
     /// (`group_commit.rs`). None on PostgreSQL.
     writer: Option<GroupCommit>,
+    /// Notified after a committed run or write queued mail; the mail worker waits on it.
+    mail_queued: std::sync::Arc<tokio::sync::Notify>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -168,6 +170,7 @@ impl Db {
             backend,
             content: ContentVersion::default(),
             writer,
+            mail_queued: Default::default(),
         })
     }
 
@@ -184,12 +187,14 @@ impl Db {
         T: Send + 'static,
     {
         let db = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let (result, queued) = tokio::task::spawn_blocking(move || {
             let mut conn = db.conn()?;
-            f(&mut conn)
+            Ok::<_, DbError>(outbox::noting_queued(|| f(&mut conn)))
         })
         .await
-        .map_err(|e| DbError::Unavailable(e.to_string()))?
+        .map_err(|e| DbError::Unavailable(e.to_string()))??;
+        self.mail_committed(result.is_ok() && queued);
+        result
     }
 
     /// Runs a write in one transaction and answers once it is committed (durably: see
@@ -203,18 +208,36 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + From<diesel::result::Error> + Send + 'static,
     {
-        match &self.writer {
-            Some(writer) => writer.write(f).await,
+        let noting = move |conn: &mut DbConnection| {
+            let (result, queued) = outbox::noting_queued(|| f(conn));
+            result.map(|value| (value, queued))
+        };
+        let (value, queued) = match &self.writer {
+            Some(writer) => writer.write(noting).await?,
             None => {
                 let db = self.clone();
                 tokio::task::spawn_blocking(move || {
                     let mut conn = db.conn()?;
-                    write_transaction(&mut conn, f)
+                    write_transaction(&mut conn, noting)
                 })
                 .await
-                .map_err(|e| DbError::Unavailable(e.to_string()))?
+                .map_err(|e| DbError::Unavailable(e.to_string()))??
             }
+        };
+        self.mail_committed(queued);
+        Ok(value)
+    }
+
+    /// Wakes the mail worker once a committed change queued mail.
+    fn mail_committed(&self, queued: bool) {
+        if queued {
+            self.mail_queued.notify_one();
         }
+    }
+
+    /// What the mail worker waits on between batches (besides its polling interval).
+    pub fn mail_queued(&self) -> &tokio::sync::Notify {
+        &self.mail_queued
     }
 
     /// The group-commit writer (SQLite only), e.g. for its counters.

@@ -31,8 +31,23 @@ pub struct NewMail<'a> {
     pub invitation_id: Option<i64>,
 }
 
+thread_local! {
+    /// Set when the closure running on this thread queued mail; `Db::run` and
+    /// `Db::write` read it once their closure returns, and wake the worker after commit,
+    /// so no caller has to remember to.
+    static QUEUED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` and tells whether it queued mail on this thread.
+pub(super) fn noting_queued<T>(f: impl FnOnce() -> T) -> (T, bool) {
+    QUEUED.with(|q| q.set(false));
+    let value = f();
+    (value, QUEUED.with(|q| q.replace(false)))
+}
+
 /// Queues one mail; call it inside the transaction of the change that causes it.
 pub fn enqueue(conn: &mut DbConnection, mail: &NewMail) -> Result<(), DbError> {
+    QUEUED.with(|q| q.set(true));
     let now = Utc::now().naive_utc();
     diesel::insert_into(outbox::table)
         .values(new_row(mail, now))
@@ -47,6 +62,7 @@ pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail]) -> Result<(), Db
     let DbConnection::Pg(pg) = conn else {
         return mails.iter().try_for_each(|mail| enqueue(conn, mail));
     };
+    QUEUED.with(|q| q.set(!mails.is_empty()));
     let now = Utc::now().naive_utc();
     // 500 rows × 9 values stays far below PostgreSQL's limit on bound parameters.
     for chunk in mails.chunks(500) {

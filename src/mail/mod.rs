@@ -14,7 +14,6 @@ pub mod worker;
 use std::sync::Arc;
 
 use anyhow::Context;
-use tokio::sync::Notify;
 
 pub use kinds::MailKind;
 
@@ -54,7 +53,6 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         envelope: message::Envelope { from, domain, dkim },
         context,
         db,
-        wake: Notify::new(),
         retention: crate::services::privacy::retention::Policy {
             registrations_days: settings.retention_days,
             mail_days: settings.mail_retention_days,

@@ -8,7 +8,6 @@ use std::time::Duration;
 use chrono::{NaiveDateTime, Utc};
 use futures_util::StreamExt;
 use rand::RngExt;
-use tokio::sync::Notify;
 
 use crate::db::outbox::{self, OutboxRow, Outcome};
 use crate::db::{Db, DbError, suppressions};
@@ -38,8 +37,6 @@ pub struct Mailer {
     pub transport: Transport,
     pub envelope: Envelope,
     pub context: MailContext,
-    /// Wakes the worker when a mail is queued by this process.
-    pub wake: Notify,
     /// How long personal data is kept (the retention job).
     pub retention: crate::services::privacy::retention::Policy,
 }
@@ -86,8 +83,11 @@ impl Mailer {
             }
             match self.process_batch().await {
                 Ok(0) => {
-                    let _ = tokio::time::timeout(Duration::from_millis(500), self.wake.notified())
-                        .await;
+                    let _ = tokio::time::timeout(
+                        Duration::from_millis(500),
+                        self.db.mail_queued().notified(),
+                    )
+                    .await;
                 }
                 Ok(_) => {}
                 Err(e) => {

@@ -70,7 +70,6 @@ pub async fn register(
         })
         .await
         .map_err(error)?;
-    state.wake_mailer();
     Ok(())
 }
 
@@ -91,7 +90,6 @@ pub async fn confirm(
         .map_err(error)?;
     // A seat taken changes `seats_left` on the public pages.
     state.db.content_changed();
-    state.wake_mailer();
     Ok(confirmation)
 }
 
@@ -138,6 +136,5 @@ pub async fn change(state: &AppState, token: String, change: Change) -> Result<(
         })
         .await?
         .map_err(error)?;
-    state.wake_mailer();
     Ok(())
 }

@@ -15,20 +15,11 @@ pub struct AppState {
     pub limits: RateLimiter,
     /// Signs and encrypts the session cookie.
     pub cookie_key: actix_web::cookie::Key,
-    /// The in-process mail worker, woken after a request queues mail.
+    /// The in-process mail worker (composes previews; `Db` wakes it when mail is queued).
     pub mailer: Option<Arc<Mailer>>,
     /// Derives registration links (confirm, manage, join).
     pub tokens: crate::secrets::link_tokens::RegistrationTokens,
     /// Rendered public pages and API lists, invalidated by the database's content
     /// version.
     pub pages: PageCache,
-}
-
-impl AppState {
-    /// Lets the in-process worker send what a request just queued without waiting.
-    pub fn wake_mailer(&self) {
-        if let Some(m) = &self.mailer {
-            m.wake.notify_one();
-        }
-    }
 }

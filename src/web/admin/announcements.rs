@@ -305,18 +305,15 @@ pub async fn create_announcement(
         .run(move |c| Ok(announcements::send(c, actor, &draft)))
         .await?;
     match sent {
-        Ok(sent) => {
-            state.wake_mailer();
-            Ok(HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    page.href(&format!(
-                        "/admin/announcements/{}?queued={}&duplicate={}",
-                        sent.id, sent.queued, sent.duplicate
-                    )),
-                ))
-                .finish())
-        }
+        Ok(sent) => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                page.href(&format!(
+                    "/admin/announcements/{}?queued={}&duplicate={}",
+                    sent.id, sent.queued, sent.duplicate
+                )),
+            ))
+            .finish()),
         Err(AnnouncementError::UnknownSession) => {
             let form = kept.with_errors(vec![("session_id", "admin-announcement-error-session")]);
             form_page(

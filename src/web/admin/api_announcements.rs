@@ -57,7 +57,6 @@ pub async fn create_announcement(
             AnnouncementError::UnknownSession => AppError::NotFound,
             AnnouncementError::Db(e) => e.into(),
         })?;
-    state.wake_mailer();
     let mut res = if sent.duplicate {
         HttpResponse::Ok()
     } else {

@@ -129,7 +129,6 @@ pub async fn send_campaign(
     let id = path.into_inner();
     let actor = who.id();
     let queued = state.db.run(move |c| campaigns::send(c, actor, id)).await?;
-    state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }
 
@@ -144,7 +143,6 @@ pub async fn remind_campaign(
         .db
         .run(move |c| campaigns::remind(c, actor, id))
         .await?;
-    state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }
 

@@ -101,12 +101,9 @@ pub async fn retry_mail(
     let actor = who.id();
     let outcome = state.db.run(move |c| mail_log::retry(c, actor, id)).await?;
     Ok(match outcome {
-        Retry::Requeued { lifted_bounce } => {
-            state.wake_mailer();
-            HttpResponse::Ok().json(json!({
-                "id": id, "status": "queued", "lifted_bounce": lifted_bounce,
-            }))
-        }
+        Retry::Requeued { lifted_bounce } => HttpResponse::Ok().json(json!({
+            "id": id, "status": "queued", "lifted_bounce": lifted_bounce,
+        })),
         Retry::NotFailed => conflict("not_failed", "admin-mail-error-not-failed"),
         Retry::Unsubscribed => conflict("unsubscribed", "admin-mail-error-unsubscribed"),
     })

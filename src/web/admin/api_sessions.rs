@@ -103,7 +103,6 @@ pub async fn update_session(
         .db
         .run(move |c| sessions::update(c, actor, id, capacity, &url))
         .await?;
-    state.wake_mailer();
     match outcome {
         UpdateOutcome::Updated => Ok(HttpResponse::Ok().json(json!({ "id": id }))),
         UpdateOutcome::BelowConfirmed => Err(AppError::Validation(vec![(
@@ -174,7 +173,6 @@ pub async fn replace_session(
         .db
         .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
         .await?;
-    state.wake_mailer();
     match outcome {
         EditOutcome::Updated { rescheduled } => Ok(HttpResponse::Ok().json(json!({
             "id": id, "starts_at": starts_at.to_rfc3339(), "rescheduled": rescheduled
@@ -197,6 +195,5 @@ pub async fn api_cancel_session(
         .db
         .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
         .await?;
-    state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({"id": id, "cancelled": true, "notified": told})))
 }

@@ -336,7 +336,6 @@ pub async fn send_campaign(
     let (_, id) = path.into_inner();
     let actor = who.id();
     let queued = state.db.run(move |c| campaigns::send(c, actor, id)).await?;
-    state.wake_mailer();
     Ok(back_to(&page, id, &format!("sent={queued}")))
 }
 
@@ -383,6 +382,5 @@ pub async fn remind_campaign(
         .db
         .run(move |c| campaigns::remind(c, actor, id))
         .await?;
-    state.wake_mailer();
     Ok(back_to(&page, id, &format!("reminded={queued}")))
 }

@@ -183,9 +183,7 @@ pub async fn retry_mail(
         Retry::NotFailed => "not-failed",
         Retry::Unsubscribed => "unsubscribed",
     };
-    if matches!(outcome, Retry::Requeued { .. }) {
-        state.wake_mailer();
-    }
+    if matches!(outcome, Retry::Requeued { .. }) {}
     Ok(HttpResponse::SeeOther()
         .insert_header((
             header::LOCATION,

@@ -193,7 +193,6 @@ pub(super) async fn change_status(
         .db
         .run_content_change(move |c| svc::set_status(c, actor, id, to))
         .await?;
-    state.wake_mailer();
     Ok(outcome)
 }
 

@@ -245,7 +245,6 @@ pub async fn publish_replay(
             Ok(crate::db::programme::webinar_by_id(c, r.webinar_id)?.slug)
         })
         .await?;
-    state.wake_mailer();
     Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
 }
 
@@ -306,7 +305,6 @@ pub async fn api_publish_replay(
         .db
         .run_content_change(move |c| svc::set_published(c, actor, id, published))
         .await?;
-    state.wake_mailer();
     Ok(HttpResponse::Ok().json(json!({"id": id, "published": published, "notified": notified})))
 }
 

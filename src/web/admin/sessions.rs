@@ -360,7 +360,6 @@ pub async fn save_session(
         .db
         .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
         .await?;
-    state.wake_mailer();
     match outcome {
         EditOutcome::Updated { .. } => Ok(see_other(
             page.href(&format!("/admin/sessions/{id}?saved=1")),
@@ -395,6 +394,5 @@ pub async fn cancel_session(
         .db
         .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
         .await?;
-    state.wake_mailer();
     Ok(see_other(page.href(&format!("/admin/sessions/{id}"))))
 }

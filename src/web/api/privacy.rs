@@ -51,7 +51,6 @@ pub async fn request_link(
             ))
         })
         .await??;
-    state.wake_mailer();
     Ok(HttpResponse::Accepted().json(serde_json::json!({ "status": "sent" })))
 }
 

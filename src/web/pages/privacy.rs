@@ -127,14 +127,11 @@ pub async fn submit_request(
         })
         .await?;
     match result {
-        Ok(()) => {
-            state.wake_mailer();
-            render(
-                &page,
-                &MessagePage::new(&page, "privacy-sent-title", "privacy-sent-text")
-                    .link(page.href("/privacy"), "privacy-back-to-notice"),
-            )
-        }
+        Ok(()) => render(
+            &page,
+            &MessagePage::new(&page, "privacy-sent-title", "privacy-sent-text")
+                .link(page.href("/privacy"), "privacy-back-to-notice"),
+        ),
         Err(PrivacyError::InvalidEmail) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &RequestPage {
