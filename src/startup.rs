@@ -74,10 +74,8 @@ impl Application {
         } else {
             None
         };
-        let key = crate::secrets::key::load_or_create(
-            settings.secret_key.as_deref(),
-            &settings.data_dir,
-        )?;
+        let key =
+            crate::secrets::key::load(settings.secret_key.as_deref(), &settings.data_dir, &db)?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             limits: RateLimiter::new(settings.rate_limits == RateLimits::On),

@@ -5,6 +5,7 @@ pub mod announcements;
 pub mod backup;
 pub mod campaigns;
 pub mod content_version;
+pub mod deployment_key;
 pub mod group_commit;
 pub mod learning;
 pub mod mail_log;

@@ -38,12 +38,11 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
     };
     let context = compose_context(
         settings,
-        crate::secrets::link_tokens::RegistrationTokens::from_secret(
-            &crate::secrets::key::load_or_create(
-                settings.secret_key.as_deref(),
-                &settings.data_dir,
-            )?,
-        ),
+        crate::secrets::link_tokens::RegistrationTokens::from_secret(&crate::secrets::key::load(
+            settings.secret_key.as_deref(),
+            &settings.data_dir,
+            &db,
+        )?),
     )?;
     Ok(Arc::new(worker::Mailer {
         transport: transport::Transport::from_settings(

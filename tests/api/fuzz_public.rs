@@ -129,7 +129,7 @@ fn registered(fz: &Fuzzer) -> Vec<String> {
             .send(),
     );
     assert_eq!(res.unwrap().status(), 202);
-    let key = convive::secrets::key::load_or_create(None, &fz.app.data_dir).unwrap();
+    let key = convive::secrets::key::load(None, &fz.app.data_dir, &fz.app.db).unwrap();
     let tokens = RegistrationTokens::from_secret(&key);
     let (id, seed): (i64, String) = {
         use convive::db::schema::registrations;

@@ -191,7 +191,7 @@ async fn a_failing_write_in_a_batch_fails_alone() {
 fn token(app: &TestApp, purpose: Purpose, id: i64) -> String {
     use convive::db::schema::registrations;
     use diesel::prelude::*;
-    let key = convive::secrets::key::load_or_create(None, &app.data_dir).unwrap();
+    let key = convive::secrets::key::load(None, &app.data_dir, &app.db).unwrap();
     let seed: String = registrations::table
         .find(id)
         .select(registrations::token_seed)

@@ -45,4 +45,5 @@ mod retention;
 mod safe_methods;
 mod seed;
 mod series;
+mod shared_key;
 mod web_security;
