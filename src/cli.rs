@@ -225,10 +225,13 @@ fn worker(settings: Settings) -> anyhow::Result<()> {
     let db = open_database(&settings)?;
     runtime()?.block_on(async move {
         // The SMTP pool needs a running runtime.
-        let mailer = crate::mail::mailer(&settings, db)?;
-        println!("Convive worker running ({}).", mailer.transport.describe());
+        let worker = crate::jobs::Worker::from_settings(&settings, db)?;
+        println!(
+            "Convive worker running ({}).",
+            worker.mailer.transport.describe()
+        );
         tokio::select! {
-            _ = mailer.run() => {}
+            _ = worker.run() => {}
             _ = tokio::signal::ctrl_c() => println!("Worker stopped."),
         }
         anyhow::Ok(())

@@ -1,11 +1,14 @@
 //! Convive: a multilingual webinar programme and training videos platform.
-//! See DESIGN.md for the architecture: `domain/` (pure), `services/` (use cases),
-//! `db/` (diesel), `web/` (actix-web), `i18n/` (Fluent), `mail/` (outbox and delivery).
+//! Layers, top to bottom: `web/` (actix-web) and `jobs/` (the worker: outbox lanes and
+//! scheduled jobs) call `services/` (use cases), which call `db/` (diesel), `mail/`
+//! (composing and delivering, lettre) and `domain/` (pure); `i18n/` (Fluent) and
+//! `secrets/` serve all of them.
 
 pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod memory;
 pub mod secrets;

@@ -1,4 +1,5 @@
-//! Bringing the service up: database, first-start content, HTTP server.
+//! Bringing the service up: database, first-start content, HTTP server and, in the
+//! same process unless told otherwise, the worker (`crate::jobs`).
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use actix_web::{HttpServer, web};
 
 use crate::db::{Db, seed};
 use crate::domain::EmailAddress;
-use crate::mail::worker::Mailer;
+use crate::jobs::Worker;
 use crate::services::accounts::organisers;
 use crate::services::accounts::passwords;
 use crate::settings::{RateLimits, Settings};
@@ -23,7 +24,7 @@ pub struct Application {
     pub handle: actix_web::dev::ServerHandle,
     /// The settings in force (with the public URL completed).
     pub settings: Settings,
-    mailer: Option<Arc<Mailer>>,
+    worker: Option<Arc<Worker>>,
     server: Server,
 }
 
@@ -59,7 +60,8 @@ pub fn first_start(db: &Db, settings: &Settings) -> anyhow::Result<()> {
 }
 
 impl Application {
-    /// The HTTP server; `with_worker` runs the outbox worker in this process too.
+    /// The HTTP server; `with_worker` runs the worker (outbox and jobs) in this process
+    /// too.
     pub fn build(mut settings: Settings, db: Db, with_worker: bool) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(settings.bind).map_err(|e| {
             anyhow::anyhow!("cannot listen on {} (CONVIVE_BIND): {e}", settings.bind)
@@ -69,8 +71,8 @@ impl Application {
             // Links in mail must name the port actually bound (CONVIVE_BIND may say :0).
             settings.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
-        let mailer = if with_worker {
-            Some(crate::mail::mailer(&settings, db.clone())?)
+        let worker = if with_worker {
+            Some(Worker::from_settings(&settings, db.clone())?)
         } else {
             None
         };
@@ -80,7 +82,7 @@ impl Application {
             db: db.clone(),
             limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
             cookie_key: actix_web::cookie::Key::from(&key),
-            mailer: mailer.clone(),
+            mailer: worker.as_ref().map(|w| w.mailer.clone()),
             tokens: crate::secrets::link_tokens::RegistrationTokens::from_secret(&key),
             settings: Arc::new(settings.clone()),
             pages: PageCache::new(
@@ -102,13 +104,13 @@ impl Application {
             db,
             handle: server.handle(),
             settings,
-            mailer,
+            worker,
             server,
         })
     }
 
     pub async fn run(self) -> std::io::Result<()> {
-        let worker = self.mailer.map(|m| tokio::spawn(m.run()));
+        let worker = self.worker.map(|w| tokio::spawn(w.run()));
         let result = self.server.await;
         if let Some(w) = worker {
             w.abort();

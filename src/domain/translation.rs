@@ -27,6 +27,29 @@ pub fn pick<'a, T>(
     })
 }
 
+/// Title and summary of one item in the best language for `wanted`, from its
+/// translations as (locale code, title, summary); only a translation with a title
+/// counts. The locale used is returned when it is not `wanted`; an item without any
+/// titled translation gets empty texts.
+pub fn localise<'a>(
+    wanted: Locale,
+    translations: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+) -> (String, String, Option<Locale>) {
+    let texts: Vec<(&str, (&str, &str))> = translations
+        .into_iter()
+        .map(|(code, title, summary)| (code, (title, summary)))
+        .collect();
+    let available = texts.iter().map(|(code, texts)| (*code, texts));
+    match pick(wanted, available, |(title, _)| !title.is_empty()) {
+        Some((used, (title, summary))) => (
+            (*title).to_owned(),
+            (*summary).to_owned(),
+            (used != wanted).then_some(used),
+        ),
+        None => (String::new(), String::new(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +62,22 @@ mod tests {
         let (used, text) = pick(Locale::Ar, items, |t| !t.is_empty()).unwrap();
         assert_eq!((used, text.as_str()), (Locale::Fr, "Bonjour"));
         assert!(pick::<String>(Locale::En, [], |_| true).is_none());
+    }
+
+    #[test]
+    fn localises_title_and_summary_and_says_when_it_fell_back() {
+        let texts = [("fr", "Titre", "Résumé"), ("en", "", "Summary only")];
+        assert_eq!(
+            localise(Locale::En, texts),
+            ("Titre".into(), "Résumé".into(), Some(Locale::Fr))
+        );
+        assert_eq!(
+            localise(Locale::Fr, texts),
+            ("Titre".into(), "Résumé".into(), None)
+        );
+        assert_eq!(
+            localise(Locale::Ar, []),
+            (String::new(), String::new(), None)
+        );
     }
 }

@@ -1,15 +1,17 @@
 //! The only place that speaks Fluent. Messages live in `locales/{fr,en,ar}/*.ftl`,
-//! embedded in the binary.
+//! embedded in the binary; their arguments are given as `Arg`s (`args.rs`).
 
+mod args;
 mod format;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
 
+pub use args::{Arg, Args};
 pub use format::{format_date, format_datetime, format_time};
 
 use crate::domain::Locale;
@@ -27,9 +29,6 @@ pub struct Catalog {
     isolated: HashMap<Locale, Bundle>,
     plain: HashMap<Locale, Bundle>,
 }
-
-/// Arguments of a message, e.g. `args(&[("count", 3.into())])`.
-pub type Args<'a> = [(&'a str, FluentValue<'a>)];
 
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -63,13 +62,7 @@ impl Catalog {
 }
 
 fn format(bundles: &HashMap<Locale, Bundle>, locale: Locale, id: &str, args: &Args) -> String {
-    let fluent_args = (!args.is_empty()).then(|| {
-        let mut a = FluentArgs::new();
-        for (k, v) in args {
-            a.set(*k, v.clone());
-        }
-        a
-    });
+    let fluent_args = args::to_fluent(args);
     for candidate in [locale, Locale::En] {
         let bundle = &bundles[&candidate];
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {

@@ -67,7 +67,7 @@ pub enum MailKind {
         #[serde(default)]
         unsubscribe_token: Option<String>,
     },
-    /// The link that opens export and erasure of one's data (`services::privacy`).
+    /// The link that opens export and erasure of one's data (queued by the privacy service).
     PrivacyLink { token: String },
 }
 

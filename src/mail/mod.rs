@@ -1,15 +1,17 @@
-//! Mail: what is sent (`MailKind`), composed in the recipient's language at send time,
-//! delivered by the outbox worker through SMTP or into `.eml` files. Only this module
-//! uses lettre.
+//! Mail: what is sent (`MailKind`, queued in the outbox by services), composed in the
+//! recipient's language at send time (`compose/`), delivered in batches (`delivery.rs`)
+//! through SMTP or into `.eml` files. The loop that delivers is the worker's
+//! (`crate::jobs`). Only this module uses lettre; it depends on db, domain, i18n and
+//! secrets, never on services.
 
 pub mod calendar;
 pub mod compose;
+pub mod delivery;
 pub mod eml;
 pub mod kinds;
 pub mod layout;
 pub mod message;
 pub mod transport;
-pub mod worker;
 
 use std::sync::Arc;
 
@@ -21,7 +23,7 @@ use crate::db::Db;
 use crate::settings::Settings;
 
 /// Builds the mailer (transport, sender, signing) from the settings.
-pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>> {
+pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<delivery::Mailer>> {
     let from: lettre::message::Mailbox = settings
         .mail_from
         .parse()
@@ -44,7 +46,7 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
             &db,
         )?),
     )?;
-    Ok(Arc::new(worker::Mailer {
+    Ok(Arc::new(delivery::Mailer {
         transport: transport::Transport::from_settings(
             settings.smtp_url.as_deref(),
             &settings.data_dir,
@@ -52,10 +54,6 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<worker::Mailer>
         envelope: message::Envelope { from, domain, dkim },
         context,
         db,
-        retention: crate::services::privacy::retention::Policy {
-            registrations_days: settings.retention_days,
-            mail_days: settings.mail_retention_days,
-        },
     }))
 }
 

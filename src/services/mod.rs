@@ -1,6 +1,6 @@
 //! Use cases, grouped by the resource they act on. HTML and JSON handlers both call
 //! these; every rule lives here once. Services run on a `db::DbConnection` and queue
-//! mail as outbox rows; they never name diesel, fluent, lettre or actix.
+//! mail as outbox rows; they never name diesel, Fluent, lettre or actix.
 
 pub mod accounts;
 pub mod campaigns;

@@ -9,10 +9,9 @@ use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, HttpResponseBuilder};
 use askama::Template;
 use chrono::{DateTime, Utc};
-use fluent_bundle::FluentValue;
 
 use crate::domain::{Locale, TimeZone};
-use crate::i18n::{catalog, format_datetime, format_time};
+use crate::i18n::{Arg, catalog, format_datetime, format_time};
 use crate::services::content::programme::SessionView;
 
 use super::assets;
@@ -86,11 +85,7 @@ impl PageCtx {
 
     /// A message with a number argument `count` (plural rules apply).
     pub fn tn(&self, id: &str, count: impl Count) -> String {
-        catalog().html(
-            self.locale,
-            id,
-            &[("count", FluentValue::from(count.count()))],
-        )
+        catalog().html(self.locale, id, &[("count", Arg::from(count.count()))])
     }
 
     /// A message with two numbers, `count` (plural rules apply) and `total`.
@@ -99,15 +94,15 @@ impl PageCtx {
             self.locale,
             id,
             &[
-                ("count", FluentValue::from(count.count())),
-                ("total", FluentValue::from(total.count())),
+                ("count", Arg::from(count.count())),
+                ("total", Arg::from(total.count())),
             ],
         )
     }
 
     /// A message with one text argument.
     pub fn ta(&self, id: &str, name: &str, value: &str) -> String {
-        catalog().html(self.locale, id, &[(name, FluentValue::from(value))])
+        catalog().html(self.locale, id, &[(name, Arg::from(value))])
     }
 
     pub fn href(&self, path: &str) -> String {

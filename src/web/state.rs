@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::db::Db;
-use crate::mail::worker::Mailer;
+use crate::mail::delivery::Mailer;
 use crate::settings::Settings;
 
 use super::cache::PageCache;
@@ -15,7 +15,8 @@ pub struct AppState {
     pub limits: RateLimiter,
     /// Signs and encrypts the session cookie.
     pub cookie_key: actix_web::cookie::Key,
-    /// The in-process mail worker (composes previews; `Db` wakes it when mail is queued).
+    /// The in-process worker's mailer (composes previews; `Db` wakes the worker when
+    /// mail is queued).
     pub mailer: Option<Arc<Mailer>>,
     /// Derives registration links (confirm, manage, join).
     pub tokens: crate::secrets::link_tokens::RegistrationTokens,

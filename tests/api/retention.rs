@@ -109,8 +109,8 @@ async fn the_worker_runs_the_retention_job_with_the_configured_period() {
             .unwrap();
     }
     // The worker runs the job at start, then hourly: call its entry point.
-    let mailer = convive::mail::mailer(&app.settings, app.db.clone()).unwrap();
-    mailer.run_retention().await;
+    let worker = convive::jobs::Worker::from_settings(&app.settings, app.db.clone()).unwrap();
+    worker.run_retention().await;
     let mut conn = app.db.conn().unwrap();
     let email: String = registrations::table
         .select(registrations::email)

@@ -2,15 +2,13 @@
 //! session date in the session's zone, a personal link and one-click unsubscribe.
 
 use chrono::{TimeZone as _, Utc};
-use fluent_bundle::FluentValue;
 
-use super::{ComposeError, MailContext, Texts};
+use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::campaigns::Campaign;
-use crate::db::{DbConnection, admin, campaigns, programme};
+use crate::db::{DbConnection, admin, campaigns};
 use crate::domain::TimeZone;
-use crate::i18n::format_datetime;
+use crate::i18n::{Arg, format_datetime};
 use crate::mail::layout::{self, Block, Composed};
-use crate::services::content::programme::localise;
 
 /// The raw tokens of an invitee's links, and whether this is the reminder.
 pub struct Links<'a> {
@@ -46,8 +44,7 @@ pub fn compose_for(
     let (title, facts) = match campaign.session_id {
         Some(session_id) => {
             let s = admin::session_by_id(conn, session_id)?;
-            let translations = programme::webinar_translations(conn, &[s.webinar_id])?;
-            let (title, _, _) = localise(t.locale, s.webinar_id, &translations);
+            let title = titles::webinar(conn, t.locale, s.webinar_id)?;
             let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
             let at = Utc.from_utc_datetime(&s.starts_at).with_timezone(&zone.0);
             let when = format!("{} ({})", format_datetime(&at, t.locale), zone.name());
@@ -57,18 +54,13 @@ pub fn compose_for(
                     t.get("mail-fact-duration"),
                     t.with(
                         "mail-fact-duration-value",
-                        &[("minutes", FluentValue::from(s.duration_minutes))],
+                        &[("minutes", Arg::from(s.duration_minutes))],
                     ),
                 ),
             ];
             (title, facts)
         }
-        None => {
-            let translations = programme::series_translations(conn)?;
-            let owner = translations.first().map(|t| t.owner_id).unwrap_or(0);
-            let (title, _, _) = localise(t.locale, owner, &translations);
-            (title, vec![])
-        }
+        None => (titles::series(conn, t.locale)?, vec![]),
     };
     let name = if full_name.is_empty() {
         t.get("mail-invitation-no-name")
@@ -80,16 +72,13 @@ pub fn compose_for(
     } else {
         "mail-invitation-subject"
     };
-    let subject = t.with(
-        subject_id,
-        &[("webinar", FluentValue::from(title.as_str()))],
-    );
+    let subject = t.with(subject_id, &[("webinar", Arg::from(title.as_str()))]);
     let link = format!("{}/{}/invitations/{token}", ctx.public_url, t.locale);
     let mut blocks = vec![Block::Paragraph(t.with(
         "mail-invitation-body",
         &[
-            ("name", FluentValue::from(name.as_str())),
-            ("webinar", FluentValue::from(title.as_str())),
+            ("name", Arg::from(name.as_str())),
+            ("webinar", Arg::from(title.as_str())),
         ],
     ))];
     if !facts.is_empty() {

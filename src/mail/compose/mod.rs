@@ -1,19 +1,20 @@
 //! Builds each kind of mail in the recipient's language, at send time, from the outbox
-//! payload and the current state of the database.
+//! payload and the current state of the database: one file per family of mails, the
+//! session facts and links they share in `session_details.rs`, titles in `titles.rs`.
 
 mod account;
 pub mod invitation;
 mod privacy;
 mod registration;
 mod series;
+mod session_details;
 mod test_mail;
-
-use fluent_bundle::FluentValue;
+mod titles;
 
 use crate::db::outbox::OutboxRow;
 use crate::db::{DbConnection, DbError};
 use crate::domain::Locale;
-use crate::i18n::catalog;
+use crate::i18n::{Args, catalog};
 
 use super::MailKind;
 use super::layout::Composed;
@@ -33,20 +34,12 @@ pub struct MailContext {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ComposeError {
-    /// The payload or what it refers to is gone or invalid: the mail can never be sent.
+    /// The payload or what it refers to is invalid: the mail can never be sent.
     #[error("cannot compose: {0}")]
     Invalid(String),
+    /// Any database error, a missing row included: the row is retried until it gives up.
     #[error(transparent)]
     Db(#[from] DbError),
-}
-
-impl From<diesel::result::Error> for ComposeError {
-    fn from(e: diesel::result::Error) -> Self {
-        match e {
-            diesel::result::Error::NotFound => ComposeError::Invalid("record not found".into()),
-            other => ComposeError::Db(DbError::Query(other)),
-        }
-    }
 }
 
 pub fn compose(
@@ -131,7 +124,7 @@ impl Texts {
         catalog().plain(self.locale, id, &[])
     }
 
-    pub fn with(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+    pub fn with(&self, id: &str, args: &Args) -> String {
         catalog().plain(self.locale, id, args)
     }
 

@@ -1,136 +1,16 @@
-//! Mails about a registration to a session, composed from the registration as it is
-//! now, in the registrant's language and time zone.
+//! Mails about a registration to one session, composed from the registration as it is
+//! now, in the registrant's language and time zone: one method per kind of mail, over
+//! the facts and links of `session_details.rs`.
 
-use chrono::{DateTime, Utc};
-use fluent_bundle::FluentValue;
-
+use super::session_details::{Details, facts, invite, join_url, link, load, manage_url, when};
 use super::{ComposeError, MailContext, Texts};
-use crate::db::registrations::{self as q, Registration};
-use crate::db::{DbConnection, programme};
-use crate::domain::translation::pick;
-use crate::domain::{Locale, TimeZone};
-use crate::i18n::format_datetime;
+use crate::db::DbConnection;
+use crate::db::registrations as q;
+use crate::i18n::Arg;
 use crate::mail::MailKind;
-use crate::mail::calendar::{self, Invite};
-use crate::mail::layout::{self, Attachment, Block, Composed};
+use crate::mail::calendar;
+use crate::mail::layout::{self, Block, Composed};
 use crate::secrets::link_tokens::Purpose;
-
-pub(super) struct Details {
-    pub r: Registration,
-    pub webinar: String,
-    pub webinar_slug: String,
-    pub starts_at: DateTime<Utc>,
-    pub duration_minutes: i32,
-    pub session_zone: TimeZone,
-}
-
-pub(super) fn load(
-    conn: &mut DbConnection,
-    registration_id: i64,
-    locale: Locale,
-) -> Result<Details, ComposeError> {
-    let r = q::by_id(conn, registration_id)?;
-    // Any session, published or not: a cancelled session is still described.
-    let s = crate::db::admin::session_by_id(conn, r.session_id)?;
-    let w = programme::webinar_by_id(conn, s.webinar_id)?;
-    let texts = programme::webinar_translations(conn, &[w.id])?;
-    let webinar = pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
-        !t.title.is_empty()
-    })
-    .map(|(_, t)| t.title.clone())
-    .unwrap_or_default();
-    Ok(Details {
-        webinar,
-        webinar_slug: w.slug,
-        starts_at: s.starts_at.and_utc(),
-        duration_minutes: s.duration_minutes,
-        session_zone: TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC)),
-        r,
-    })
-}
-
-pub(super) fn when(d: &Details, locale: Locale) -> String {
-    let at = d.starts_at.with_timezone(&d.session_zone.0);
-    format!(
-        "{} ({})",
-        format_datetime(&at, locale),
-        d.session_zone.name()
-    )
-}
-
-/// Date and time in the session's zone, and in the registrant's when it differs.
-fn facts(t: &Texts, d: &Details) -> Block {
-    let mut facts = vec![(t.get("mail-fact-when"), when(d, t.locale))];
-    if let Ok(zone) = TimeZone::parse(&d.r.timezone)
-        && zone != d.session_zone
-    {
-        let at = d.starts_at.with_timezone(&zone.0);
-        facts.push((
-            t.get("mail-fact-your-time"),
-            format!("{} ({})", format_datetime(&at, t.locale), zone.name()),
-        ));
-    }
-    facts.push((
-        t.get("mail-fact-duration"),
-        t.with(
-            "mail-fact-duration-value",
-            &[("minutes", d.duration_minutes.into())],
-        ),
-    ));
-    Block::Facts(facts)
-}
-
-pub(super) fn link(ctx: &MailContext, t: &Texts, path: &str) -> String {
-    format!("{}/{}{path}", ctx.public_url, t.locale)
-}
-
-fn manage_url(ctx: &MailContext, t: &Texts, r: &Registration) -> String {
-    link(
-        ctx,
-        t,
-        &format!(
-            "/registrations/{}",
-            ctx.tokens.raw(Purpose::Manage, r.id, &r.token_seed)
-        ),
-    )
-}
-
-pub(super) fn join_url(ctx: &MailContext, r: &Registration) -> String {
-    format!(
-        "{}/join/{}",
-        ctx.public_url,
-        ctx.tokens.raw(Purpose::Join, r.id, &r.token_seed)
-    )
-}
-
-/// SEQUENCE must grow with each update of the event: minutes since 2026 do.
-fn sequence() -> i32 {
-    ((Utc::now().timestamp() - 1_767_225_600) / 60).clamp(0, i64::from(i32::MAX)) as i32
-}
-
-pub(super) fn invite(ctx: &MailContext, t: &Texts, d: &Details, cancelled: bool) -> Attachment {
-    let manage = manage_url(ctx, t, &d.r);
-    let ics = calendar::ics(&Invite {
-        uid: format!("registration-{}@{}", d.r.id, ctx.domain),
-        sequence: sequence(),
-        starts_at: d.starts_at,
-        duration_minutes: d.duration_minutes,
-        summary: &d.webinar,
-        description: &manage,
-        location: &manage,
-        organiser_name: &ctx.organiser_name,
-        organiser_email: &ctx.organiser_email,
-        attendee_name: &d.r.full_name,
-        attendee_email: &d.r.email,
-        cancelled,
-    });
-    let method = if cancelled { "CANCEL" } else { "REQUEST" };
-    Attachment {
-        filename: "invite.ics".to_owned(),
-        content_type: format!("text/calendar; method={method}; charset=utf-8"),
-        body: ics.into_bytes(),
-    }
-}
 
 pub fn compose(
     conn: &mut DbConnection,
@@ -138,7 +18,43 @@ pub fn compose(
     ctx: &MailContext,
     kind: &MailKind,
 ) -> Result<Composed, ComposeError> {
-    let id = match kind {
+    let d = load(conn, registration_id(kind)?, t.locale)?;
+    let mail = Mail {
+        t,
+        ctx,
+        manage: (t.get("mail-manage-link"), manage_url(ctx, t, &d.r)),
+        footer: t.footer(),
+        d: &d,
+    };
+    Ok(match kind {
+        MailKind::RegistrationConfirm { .. } => mail.confirm(),
+        MailKind::RegistrationConfirmed { promoted, .. } => mail.confirmed(*promoted),
+        MailKind::RegistrationWaitlisted { .. } => {
+            mail.waitlisted(q::waitlist_position(conn, &d.r)?)
+        }
+        MailKind::RegistrationCancelled { .. } => {
+            mail.cancelled("mail-cancelled-subject", "mail-cancelled-body")
+        }
+        MailKind::SessionRescheduled { .. } => mail.rescheduled(),
+        MailKind::SessionCancelled { .. } => mail.cancelled(
+            "mail-session-cancelled-subject",
+            "mail-session-cancelled-body",
+        ),
+        MailKind::SessionReminder { .. } => mail.reminder(),
+        MailKind::ReplayAvailable { attended, .. } => mail.replay(*attended),
+        MailKind::Announcement {
+            subject,
+            body,
+            unsubscribe_token,
+            ..
+        } => mail.announcement(subject, body, unsubscribe_token.as_deref()),
+        _ => unreachable!("registration_id accepts only the kinds above"),
+    })
+}
+
+/// The registration a mail is about; other kinds of mail are not composed here.
+fn registration_id(kind: &MailKind) -> Result<i64, ComposeError> {
+    match kind {
         MailKind::RegistrationConfirm { registration_id }
         | MailKind::RegistrationConfirmed {
             registration_id, ..
@@ -155,217 +71,202 @@ pub fn compose(
         }
         | MailKind::Announcement {
             registration_id, ..
-        } => *registration_id,
-        other => {
-            return Err(ComposeError::Invalid(format!(
-                "{} is not a registration mail",
-                other.name()
-            )));
-        }
-    };
-    let d = load(conn, id, t.locale)?;
-    let name: FluentValue = d.r.full_name.clone().into();
-    let webinar: FluentValue = d.webinar.clone().into();
-    let manage = (t.get("mail-manage-link"), manage_url(ctx, t, &d.r));
-    let footer = t.footer();
-    let subject = |key: &str| t.with(key, &[("webinar", webinar.clone())]);
-    let body = |key: &str| t.with(key, &[("name", name.clone())]);
-    let composed = match kind {
-        MailKind::RegistrationConfirm { .. } => layout::compose(
-            t.locale,
-            subject("mail-confirm-subject"),
+        } => Ok(*registration_id),
+        other => Err(ComposeError::Invalid(format!(
+            "{} is not a registration mail",
+            other.name()
+        ))),
+    }
+}
+
+/// One registration's mail being written: the reader's texts, the registration with its
+/// session, and what most kinds show (the manage link, the footer).
+struct Mail<'a> {
+    t: &'a Texts,
+    ctx: &'a MailContext,
+    d: &'a Details,
+    manage: (String, String),
+    footer: String,
+}
+
+impl Mail<'_> {
+    fn name(&self) -> Arg<'_> {
+        self.d.r.full_name.as_str().into()
+    }
+
+    fn subject(&self, key: &str) -> String {
+        self.t
+            .with(key, &[("webinar", self.d.webinar.as_str().into())])
+    }
+
+    fn body(&self, key: &str) -> String {
+        self.t.with(key, &[("name", self.name())])
+    }
+
+    fn layout(&self, subject: String, blocks: &[Block]) -> Composed {
+        layout::compose(self.t.locale, subject, blocks, &self.footer)
+    }
+
+    /// The button back to the webinar's page.
+    fn webinar_button(&self, label: &str) -> Block {
+        let path = format!("/webinars/{}", self.d.webinar_slug);
+        Block::Button(self.t.get(label), link(self.ctx, self.t, &path))
+    }
+
+    fn confirm(&self) -> Composed {
+        let (t, ctx, r) = (self.t, self.ctx, &self.d.r);
+        let token = ctx.tokens.raw(Purpose::Confirm, r.id, &r.token_seed);
+        let confirm_url = link(ctx, t, &format!("/registrations/confirm/{token}"));
+        self.layout(
+            self.subject("mail-confirm-subject"),
             &[
-                Block::Paragraph(body("mail-confirm-body")),
-                facts(t, &d),
-                Block::Button(
-                    t.get("mail-confirm-button"),
-                    link(
-                        ctx,
-                        t,
-                        &format!(
-                            "/registrations/confirm/{}",
-                            ctx.tokens.raw(Purpose::Confirm, id, &d.r.token_seed)
-                        ),
-                    ),
-                ),
+                Block::Paragraph(self.body("mail-confirm-body")),
+                facts(t, self.d),
+                Block::Button(t.get("mail-confirm-button"), confirm_url),
                 Block::Note(format!(
                     "{} {}",
                     t.get("mail-confirm-expiry"),
                     t.get("mail-ignore-if-not-you")
                 )),
             ],
-            &footer,
-        ),
-        MailKind::RegistrationConfirmed { promoted, .. } => {
-            let (s, b) = if *promoted {
-                ("mail-promoted-subject", "mail-promoted-body")
-            } else {
-                ("mail-confirmed-subject", "mail-confirmed-body")
-            };
-            let details = manage.1.clone();
-            let mut c = layout::compose(
-                t.locale,
-                subject(s),
-                &[
-                    Block::Paragraph(body(b)),
-                    facts(t, &d),
-                    Block::Button(t.get("mail-join-button"), join_url(ctx, &d.r)),
-                    Block::Links(vec![
-                        (
-                            t.get("mail-add-google"),
-                            calendar::google_link(
-                                &d.webinar,
-                                &details,
-                                d.starts_at,
-                                d.duration_minutes,
-                            ),
-                        ),
-                        (
-                            t.get("mail-add-outlook"),
-                            calendar::outlook_link(
-                                &d.webinar,
-                                &details,
-                                d.starts_at,
-                                d.duration_minutes,
-                            ),
-                        ),
-                        manage,
-                    ]),
-                ],
-                &footer,
-            );
-            c.attachments.push(invite(ctx, t, &d, false));
-            c
-        }
-        MailKind::RegistrationWaitlisted { .. } => {
-            let position = q::waitlist_position(conn, &d.r)?;
-            layout::compose(
-                t.locale,
-                subject("mail-waitlisted-subject"),
-                &[
-                    Block::Paragraph(t.with(
-                        "mail-waitlisted-body",
-                        &[("name", name.clone()), ("position", position.into())],
-                    )),
-                    facts(t, &d),
-                    Block::Links(vec![manage]),
-                ],
-                &footer,
-            )
-        }
-        MailKind::RegistrationCancelled { .. } => {
-            let mut c = layout::compose(
-                t.locale,
-                subject("mail-cancelled-subject"),
-                &[
-                    Block::Paragraph(body("mail-cancelled-body")),
-                    facts(t, &d),
-                    Block::Button(
-                        t.get("nav-webinars"),
-                        link(ctx, t, &format!("/webinars/{}", d.webinar_slug)),
-                    ),
-                ],
-                &footer,
-            );
-            c.attachments.push(invite(ctx, t, &d, true));
-            c
-        }
-        MailKind::SessionRescheduled { .. } => {
-            let mut c = layout::compose(
-                t.locale,
-                subject("mail-rescheduled-subject"),
-                &[
-                    Block::Paragraph(body("mail-rescheduled-body")),
-                    facts(t, &d),
-                    Block::Links(vec![manage]),
-                ],
-                &footer,
-            );
-            c.attachments.push(invite(ctx, t, &d, false));
-            c
-        }
-        MailKind::SessionCancelled { .. } => {
-            let mut c = layout::compose(
-                t.locale,
-                subject("mail-session-cancelled-subject"),
-                &[
-                    Block::Paragraph(body("mail-session-cancelled-body")),
-                    facts(t, &d),
-                    Block::Button(
-                        t.get("nav-webinars"),
-                        link(ctx, t, &format!("/webinars/{}", d.webinar_slug)),
-                    ),
-                ],
-                &footer,
-            );
-            c.attachments.push(invite(ctx, t, &d, true));
-            c
-        }
-        MailKind::SessionReminder { .. } => layout::compose(
-            t.locale,
-            t.with(
-                "mail-reminder-subject",
-                &[
-                    ("webinar", webinar.clone()),
-                    ("when", when(&d, t.locale).into()),
-                ],
-            ),
+        )
+    }
+
+    /// Confirmed at once, or promoted from the waiting list.
+    fn confirmed(&self, promoted: bool) -> Composed {
+        let (t, d) = (self.t, self.d);
+        let (s, b) = if promoted {
+            ("mail-promoted-subject", "mail-promoted-body")
+        } else {
+            ("mail-confirmed-subject", "mail-confirmed-body")
+        };
+        let details = &self.manage.1;
+        let (starts_at, minutes) = (d.starts_at, d.duration_minutes);
+        let google = calendar::google_link(&d.webinar, details, starts_at, minutes);
+        let outlook = calendar::outlook_link(&d.webinar, details, starts_at, minutes);
+        let mut c = self.layout(
+            self.subject(s),
             &[
-                Block::Paragraph(body("mail-reminder-body")),
-                facts(t, &d),
-                Block::Button(t.get("mail-join-button"), join_url(ctx, &d.r)),
-                Block::Links(vec![manage]),
+                Block::Paragraph(self.body(b)),
+                facts(t, d),
+                Block::Button(t.get("mail-join-button"), join_url(self.ctx, &d.r)),
+                Block::Links(vec![
+                    (t.get("mail-add-google"), google),
+                    (t.get("mail-add-outlook"), outlook),
+                    self.manage.clone(),
+                ]),
             ],
-            &footer,
-        ),
-        MailKind::ReplayAvailable { attended, .. } => layout::compose(
-            t.locale,
-            subject("mail-replay-subject"),
+        );
+        c.attachments.push(invite(self.ctx, t, d, false));
+        c
+    }
+
+    fn waitlisted(&self, position: i64) -> Composed {
+        let body = self.t.with(
+            "mail-waitlisted-body",
+            &[("name", self.name()), ("position", position.into())],
+        );
+        self.layout(
+            self.subject("mail-waitlisted-subject"),
             &[
-                Block::Paragraph(body(if *attended {
-                    "mail-replay-body-attended"
-                } else {
-                    "mail-replay-body-missed"
-                })),
-                Block::Button(
-                    t.get("mail-replay-button"),
-                    link(ctx, t, &format!("/webinars/{}", d.webinar_slug)),
-                ),
+                Block::Paragraph(body),
+                facts(self.t, self.d),
+                Block::Links(vec![self.manage.clone()]),
             ],
-            &footer,
-        ),
-        MailKind::Announcement {
-            subject: s,
-            body: b,
-            unsubscribe_token,
-            ..
-        } => {
-            let unsubscribe = unsubscribe_token
-                .as_ref()
-                .map(|tok| format!("{}/unsubscribe/{tok}", ctx.public_url));
-            let mut links = vec![manage];
-            if let Some(url) = &unsubscribe {
-                links.push((t.get("mail-announcement-unsubscribe"), url.clone()));
-            }
-            let mut blocks = vec![Block::Paragraph(t.with(
-                "mail-announcement-intro",
-                &[("name", name.clone()), ("when", when(&d, t.locale).into())],
-            ))];
-            // The organiser's paragraphs stay paragraphs.
-            blocks.extend(
-                b.split("\n\n")
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(|p| Block::Paragraph(p.to_owned())),
-            );
-            blocks.push(facts(t, &d));
-            blocks.push(Block::Links(links));
-            let mut c = layout::compose(t.locale, s.clone(), &blocks, &footer);
-            c.auto_submitted = false;
-            c.unsubscribe_url = unsubscribe;
-            c
+        )
+    }
+
+    /// The registration or its session is cancelled: the calendar event is withdrawn.
+    fn cancelled(&self, subject: &str, body: &str) -> Composed {
+        let mut c = self.layout(
+            self.subject(subject),
+            &[
+                Block::Paragraph(self.body(body)),
+                facts(self.t, self.d),
+                self.webinar_button("nav-webinars"),
+            ],
+        );
+        c.attachments.push(invite(self.ctx, self.t, self.d, true));
+        c
+    }
+
+    fn rescheduled(&self) -> Composed {
+        let mut c = self.layout(
+            self.subject("mail-rescheduled-subject"),
+            &[
+                Block::Paragraph(self.body("mail-rescheduled-body")),
+                facts(self.t, self.d),
+                Block::Links(vec![self.manage.clone()]),
+            ],
+        );
+        c.attachments.push(invite(self.ctx, self.t, self.d, false));
+        c
+    }
+
+    fn reminder(&self) -> Composed {
+        let (t, d) = (self.t, self.d);
+        let subject = t.with(
+            "mail-reminder-subject",
+            &[
+                ("webinar", d.webinar.as_str().into()),
+                ("when", when(d, t.locale).into()),
+            ],
+        );
+        self.layout(
+            subject,
+            &[
+                Block::Paragraph(self.body("mail-reminder-body")),
+                facts(t, d),
+                Block::Button(t.get("mail-join-button"), join_url(self.ctx, &d.r)),
+                Block::Links(vec![self.manage.clone()]),
+            ],
+        )
+    }
+
+    fn replay(&self, attended: bool) -> Composed {
+        let body = if attended {
+            "mail-replay-body-attended"
+        } else {
+            "mail-replay-body-missed"
+        };
+        self.layout(
+            self.subject("mail-replay-subject"),
+            &[
+                Block::Paragraph(self.body(body)),
+                self.webinar_button("mail-replay-button"),
+            ],
+        )
+    }
+
+    /// The organiser's own subject and text, with the session's facts and, for bulk
+    /// sends, one-click unsubscribe.
+    fn announcement(&self, subject: &str, body: &str, unsubscribe: Option<&str>) -> Composed {
+        let t = self.t;
+        let unsubscribe =
+            unsubscribe.map(|tok| format!("{}/unsubscribe/{tok}", self.ctx.public_url));
+        let mut links = vec![self.manage.clone()];
+        if let Some(url) = &unsubscribe {
+            links.push((t.get("mail-announcement-unsubscribe"), url.clone()));
         }
-        _ => unreachable!("filtered above"),
-    };
-    Ok(composed)
+        let mut blocks = vec![Block::Paragraph(t.with(
+            "mail-announcement-intro",
+            &[
+                ("name", self.name()),
+                ("when", when(self.d, t.locale).into()),
+            ],
+        ))];
+        // The organiser's paragraphs stay paragraphs.
+        blocks.extend(
+            body.split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| Block::Paragraph(p.to_owned())),
+        );
+        blocks.push(facts(t, self.d));
+        blocks.push(Block::Links(links));
+        let mut c = layout::compose(t.locale, subject.to_owned(), &blocks, &self.footer);
+        c.auto_submitted = false;
+        c.unsubscribe_url = unsubscribe;
+        c
+    }
 }

@@ -11,7 +11,7 @@ use crate::db::models::{Session, Translation};
 use crate::db::{DbConnection, DbError, programme as q};
 use crate::domain::Locale;
 
-use crate::domain::translation::pick;
+use crate::domain::translation::{self, pick};
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
 pub struct SeriesView {
@@ -119,7 +119,8 @@ impl LessonView {
     }
 }
 
-/// Title and summary in the best language; `fallback` set when it is not `wanted`.
+/// Title and summary of `owner` in the best language (`domain::translation::localise`);
+/// `fallback` set when it is not `wanted`.
 pub(crate) fn localise(
     wanted: Locale,
     owner: i64,
@@ -128,15 +129,8 @@ pub(crate) fn localise(
     let mine = all
         .iter()
         .filter(|t| t.owner_id == owner)
-        .map(|t| (t.locale.as_str(), t));
-    match pick(wanted, mine, |t| !t.title.is_empty()) {
-        Some((used, t)) => (
-            t.title.clone(),
-            t.summary.clone(),
-            (used != wanted).then_some(used),
-        ),
-        None => (String::new(), String::new(), None),
-    }
+        .map(|t| (t.locale.as_str(), t.title.as_str(), t.summary.as_str()));
+    translation::localise(wanted, mine)
 }
 
 fn session_view(s: &Session, webinar_slug: &str) -> SessionView {

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::db::announcements::{Announcement, AnnouncementText};
 use crate::domain::Locale;
 use crate::domain::translation::fallback_order;
-use crate::i18n::catalog;
+use crate::i18n::{Arg, catalog};
 use crate::services::campaigns::announcements::{
     self, AnnouncementError, Detail, Draft, DraftInput, MAX_BODY, MAX_SUBJECT, fallbacks,
 };
@@ -21,7 +21,6 @@ use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::state::AppState;
-use fluent_bundle::FluentValue;
 
 use super::auth::Organiser;
 use super::shell::AdminNav;
@@ -179,10 +178,10 @@ fn fallback_lines(page: &PageCtx, written: &[Locale]) -> Vec<String> {
         .map(|(reader, used)| {
             let [first, second, third] = fallback_order(reader);
             let args = [
-                ("language", FluentValue::from(name(reader))),
-                ("first", FluentValue::from(name(first))),
-                ("second", FluentValue::from(name(second))),
-                ("third", FluentValue::from(name(third))),
+                ("language", Arg::from(name(reader))),
+                ("first", Arg::from(name(first))),
+                ("second", Arg::from(name(second))),
+                ("third", Arg::from(name(third))),
             ];
             let mut line = catalog().html(page.locale, "admin-announcement-fallback-order", &args);
             if let (Some(used), false) = (used, written.is_empty()) {

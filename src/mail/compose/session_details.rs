@@ -1,0 +1,127 @@
+//! What every mail about a registration shows of its session, shared by the
+//! single-session mails (`registration.rs`) and the series mails (`series.rs`): the
+//! registration with its session loaded in the reader's language, the date facts, the
+//! personal links and the `.ics` invitation.
+
+use chrono::{DateTime, Utc};
+
+use super::{ComposeError, MailContext, Texts, titles};
+use crate::db::registrations::{self as q, Registration};
+use crate::db::{DbConnection, programme};
+use crate::domain::{Locale, TimeZone};
+use crate::i18n::format_datetime;
+use crate::mail::calendar::{self, Invite};
+use crate::mail::layout::{Attachment, Block};
+use crate::secrets::link_tokens::Purpose;
+
+pub(super) struct Details {
+    pub r: Registration,
+    pub webinar: String,
+    pub webinar_slug: String,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i32,
+    pub session_zone: TimeZone,
+}
+
+pub(super) fn load(
+    conn: &mut DbConnection,
+    registration_id: i64,
+    locale: Locale,
+) -> Result<Details, ComposeError> {
+    let r = q::by_id(conn, registration_id)?;
+    // Any session, published or not: a cancelled session is still described.
+    let s = crate::db::admin::session_by_id(conn, r.session_id)?;
+    let w = programme::webinar_by_id(conn, s.webinar_id)?;
+    let webinar = titles::webinar(conn, locale, w.id)?;
+    Ok(Details {
+        webinar,
+        webinar_slug: w.slug,
+        starts_at: s.starts_at.and_utc(),
+        duration_minutes: s.duration_minutes,
+        session_zone: TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC)),
+        r,
+    })
+}
+
+pub(super) fn when(d: &Details, locale: Locale) -> String {
+    let at = d.starts_at.with_timezone(&d.session_zone.0);
+    format!(
+        "{} ({})",
+        format_datetime(&at, locale),
+        d.session_zone.name()
+    )
+}
+
+/// Date and time in the session's zone, and in the registrant's when it differs.
+pub(super) fn facts(t: &Texts, d: &Details) -> Block {
+    let mut facts = vec![(t.get("mail-fact-when"), when(d, t.locale))];
+    if let Ok(zone) = TimeZone::parse(&d.r.timezone)
+        && zone != d.session_zone
+    {
+        let at = d.starts_at.with_timezone(&zone.0);
+        facts.push((
+            t.get("mail-fact-your-time"),
+            format!("{} ({})", format_datetime(&at, t.locale), zone.name()),
+        ));
+    }
+    facts.push((
+        t.get("mail-fact-duration"),
+        t.with(
+            "mail-fact-duration-value",
+            &[("minutes", d.duration_minutes.into())],
+        ),
+    ));
+    Block::Facts(facts)
+}
+
+pub(super) fn link(ctx: &MailContext, t: &Texts, path: &str) -> String {
+    format!("{}/{}{path}", ctx.public_url, t.locale)
+}
+
+pub(super) fn manage_url(ctx: &MailContext, t: &Texts, r: &Registration) -> String {
+    link(
+        ctx,
+        t,
+        &format!(
+            "/registrations/{}",
+            ctx.tokens.raw(Purpose::Manage, r.id, &r.token_seed)
+        ),
+    )
+}
+
+pub(super) fn join_url(ctx: &MailContext, r: &Registration) -> String {
+    format!(
+        "{}/join/{}",
+        ctx.public_url,
+        ctx.tokens.raw(Purpose::Join, r.id, &r.token_seed)
+    )
+}
+
+/// SEQUENCE must grow with each update of the event: minutes since 2026 do.
+fn sequence() -> i32 {
+    ((Utc::now().timestamp() - 1_767_225_600) / 60).clamp(0, i64::from(i32::MAX)) as i32
+}
+
+pub(super) fn invite(ctx: &MailContext, t: &Texts, d: &Details, cancelled: bool) -> Attachment {
+    let manage = manage_url(ctx, t, &d.r);
+    let ics = calendar::ics(&Invite {
+        uid: format!("registration-{}@{}", d.r.id, ctx.domain),
+        sequence: sequence(),
+        starts_at: d.starts_at,
+        duration_minutes: d.duration_minutes,
+        summary: &d.webinar,
+        description: &manage,
+        location: &manage,
+        organiser_name: &ctx.organiser_name,
+        organiser_email: &ctx.organiser_email,
+        attendee_name: &d.r.full_name,
+        attendee_email: &d.r.email,
+        cancelled,
+    });
+    let method = if cancelled { "CANCEL" } else { "REQUEST" };
+    Attachment {
+        filename: "invite.ics".to_owned(),
+        content_type: format!("text/calendar; method={method}; charset=utf-8"),
+        body: ics.into_bytes(),
+    }
+}
