@@ -78,13 +78,13 @@ impl<T, E, F> Job for Task<T, E, F>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E> + Send,
     T: Send,
-    E: From<DbError> + From<diesel::result::Error> + Send,
+    E: From<DbError> + Send,
 {
     fn run(&mut self, conn: &mut DbConnection) {
         if let Some(work) = self.work.take() {
             // Nested in the batch's transaction, so diesel uses a savepoint: an Err rolls
             // back this closure's changes only.
-            self.result = Some(conn.transaction(work));
+            self.result = Some(super::savepoint(conn, work));
         }
     }
 
@@ -129,7 +129,7 @@ impl GroupCommit {
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
-        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+        E: From<DbError> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
         let task = Box::new(Task {

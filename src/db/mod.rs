@@ -94,6 +94,11 @@ impl DbError {
             ))
         )
     }
+
+    /// The error of a lookup that found no row, for code that finds out without diesel.
+    pub fn not_found() -> DbError {
+        DbError::Query(diesel::result::Error::NotFound)
+    }
 }
 
 /// Per-connection SQLite settings: WAL, a busy timeout rather than SQLITE_BUSY errors,
@@ -207,7 +212,7 @@ impl Db {
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
-        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+        E: From<DbError> + Send + 'static,
     {
         let noting = move |conn: &mut DbConnection| {
             let (result, queued) = outbox::noting_queued(|| f(conn));
@@ -305,10 +310,10 @@ fn enable_wal(path: &str) -> anyhow::Result<()> {
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    E: From<DbError>,
 {
-    if in_transaction(conn)? {
-        return conn.transaction(f);
+    if in_transaction(conn).map_err(DbError::from)? {
+        return savepoint(conn, f);
     }
     outermost_write_transaction(conn, f)
 }
@@ -319,12 +324,35 @@ where
 pub fn within_write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    E: From<DbError>,
 {
-    if in_transaction(conn)? {
+    if in_transaction(conn).map_err(DbError::from)? {
         return f(conn);
     }
     outermost_write_transaction(conn, f)
+}
+
+/// Runs `f` in a nested transaction (a savepoint inside the caller's): an Err rolls back
+/// `f`'s changes only. `f`'s own error comes back as it was; diesel's become `DbError`.
+pub(crate) fn savepoint<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<DbError>,
+{
+    enum Nested<E> {
+        Inner(E),
+        Db(diesel::result::Error),
+    }
+    impl<E> From<diesel::result::Error> for Nested<E> {
+        fn from(e: diesel::result::Error) -> Self {
+            Nested::Db(e)
+        }
+    }
+    conn.transaction(|c| f(c).map_err(Nested::Inner))
+        .map_err(|e| match e {
+            Nested::Inner(e) => e,
+            Nested::Db(e) => DbError::from(e).into(),
+        })
 }
 
 fn in_transaction(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
@@ -338,14 +366,14 @@ fn in_transaction(conn: &mut DbConnection) -> diesel::QueryResult<bool> {
 fn outermost_write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    E: From<DbError>,
 {
     use diesel::connection::TransactionManager;
     type Manager = <DbConnection as diesel::Connection>::TransactionManager;
-    begin_write_transaction(conn)?;
+    begin_write_transaction(conn).map_err(DbError::from)?;
     match f(conn) {
         Ok(value) => {
-            Manager::commit_transaction(conn)?;
+            Manager::commit_transaction(conn).map_err(DbError::from)?;
             Ok(value)
         }
         Err(e) => {

@@ -139,7 +139,7 @@ pub fn claim_due(
                 .load(c)?;
             let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
             lease(&ids).execute(c)?;
-            diesel::QueryResult::Ok(rows)
+            Ok::<_, DbError>(rows)
         })?,
         DbConnection::Pg(c) => c.transaction(|c| {
             let rows: Vec<OutboxRow> = outbox::table

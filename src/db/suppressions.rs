@@ -18,7 +18,7 @@ pub fn add(
     email: &str,
     reason: &str,
     now: NaiveDateTime,
-) -> diesel::QueryResult<()> {
+) -> Result<(), DbError> {
     let hash = email_hash(email);
     let exists = suppressions::table
         .find(&hash)

@@ -40,12 +40,6 @@ pub enum AccountError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for AccountError {
-    fn from(e: diesel::result::Error) -> Self {
-        AccountError::Db(e.into())
-    }
-}
-
 /// A sign-up as submitted, before parsing.
 #[derive(serde::Deserialize, Debug, Default, Clone)]
 pub struct SignupInput {

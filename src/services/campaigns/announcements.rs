@@ -130,12 +130,6 @@ pub enum AnnouncementError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for AnnouncementError {
-    fn from(e: diesel::result::Error) -> Self {
-        AnnouncementError::Db(e.into())
-    }
-}
-
 /// What sending did.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Sent {
@@ -154,15 +148,14 @@ pub fn send(conn: &mut DbConnection, actor: i64, draft: &Draft) -> Result<Sent, 
     let result = crate::db::write_transaction(conn, |conn| send_in_transaction(conn, actor, draft));
     match result {
         // Two submissions raced on PostgreSQL: the other one inserted the key first.
-        Err(AnnouncementError::Db(DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )))) => match q::by_key(conn, &draft.key)? {
-            Some(a) => Ok(already_sent(conn, &a)?),
-            None => Err(AnnouncementError::Db(DbError::Unavailable(
-                "announcement key conflict".into(),
-            ))),
-        },
+        Err(AnnouncementError::Db(e)) if e.is_unique_violation() => {
+            match q::by_key(conn, &draft.key)? {
+                Some(a) => Ok(already_sent(conn, &a)?),
+                None => Err(AnnouncementError::Db(DbError::Unavailable(
+                    "announcement key conflict".into(),
+                ))),
+            }
+        }
         other => other,
     }
 }

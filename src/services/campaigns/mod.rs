@@ -35,12 +35,6 @@ pub enum CampaignError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for CampaignError {
-    fn from(e: diesel::result::Error) -> Self {
-        CampaignError::Db(e.into())
-    }
-}
-
 /// What became of each row of the uploaded list (kept with the campaign as JSON).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Report {

@@ -185,7 +185,7 @@ pub fn get(conn: &mut DbConnection, kind: Kind, slug: &str) -> Result<ItemAdmin,
     list(conn, kind)?
         .into_iter()
         .find(|i| i.slug == slug)
-        .ok_or(DbError::Query(diesel::result::Error::NotFound))
+        .ok_or_else(DbError::not_found)
 }
 
 #[derive(Debug)]
@@ -197,12 +197,6 @@ pub enum CreateError {
 impl From<DbError> for CreateError {
     fn from(e: DbError) -> Self {
         CreateError::Db(e)
-    }
-}
-
-impl From<diesel::result::Error> for CreateError {
-    fn from(e: diesel::result::Error) -> Self {
-        CreateError::Db(e.into())
     }
 }
 

@@ -225,7 +225,7 @@ pub fn session(conn: &mut DbConnection, id: i64) -> Result<SessionView, DbError>
     let s = q::published_session(conn, id)?;
     let w = q::webinar_by_id(conn, s.webinar_id)?;
     if !w.published {
-        return Err(DbError::Query(diesel::result::Error::NotFound));
+        return Err(DbError::not_found());
     }
     Ok(session_view(&s, &w.slug))
 }
@@ -275,7 +275,7 @@ pub fn module(conn: &mut DbConnection, slug: &str, locale: Locale) -> Result<Mod
     let ids = [m.id];
     module_views(conn, locale, std::slice::from_ref(&m), &ids)?
         .pop()
-        .ok_or(DbError::Query(diesel::result::Error::NotFound))
+        .ok_or_else(DbError::not_found)
 }
 
 fn module_views(

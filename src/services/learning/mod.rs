@@ -5,12 +5,11 @@ pub mod certificate_pdf;
 pub mod certificates;
 
 use chrono::Utc;
-use diesel::Connection;
 use serde::Serialize;
 
 use crate::db::learning::{self as q, Progress, ProgressRow};
 use crate::db::models::User;
-use crate::db::{DbConnection, DbError, programme};
+use crate::db::{DbConnection, DbError, programme, write_transaction};
 use crate::domain::progress::{self, Span};
 use crate::domain::{Locale, VideoSource};
 
@@ -60,7 +59,7 @@ pub fn record(
     let (lesson, module) = q::published_lesson(conn, lesson_id)?;
     let duration = u32::try_from(lesson.duration_s).unwrap_or(0);
     let attempt = |conn: &mut DbConnection| {
-        conn.transaction(|conn| {
+        write_transaction(conn, |conn| {
             let existing = q::lock_progress(conn, user.id, lesson_id)?;
             let mut spans = existing.as_ref().map(spans_of).unwrap_or_default();
             spans.extend(
@@ -98,7 +97,7 @@ pub fn record(
                 Some(_) => certificates::issue_if_complete(conn, user, module.id)?,
                 None => None,
             };
-            Ok(ProgressState {
+            Ok::<_, DbError>(ProgressState {
                 watched_s,
                 position_s,
                 completed: completed_at.is_some(),
@@ -108,10 +107,7 @@ pub fn record(
     };
     // Two first reports at once may both insert: the loser retries as an update.
     match attempt(conn) {
-        Err(DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => attempt(conn),
+        Err(e) if e.is_unique_violation() => attempt(conn),
         other => other,
     }
 }
@@ -176,7 +172,7 @@ pub fn lesson(
     let (used, text) = pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
         !t.title.is_empty()
     })
-    .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+    .ok_or_else(DbError::not_found)?;
     let mut captions: Vec<CaptionView> = texts
         .iter()
         .filter_map(|t| {

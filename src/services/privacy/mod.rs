@@ -36,12 +36,6 @@ pub enum PrivacyError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for PrivacyError {
-    fn from(e: diesel::result::Error) -> Self {
-        PrivacyError::Db(e.into())
-    }
-}
-
 /// Mails a link to the address if Convive holds data about it; silent otherwise.
 pub fn request_link(
     conn: &mut DbConnection,

@@ -47,12 +47,6 @@ pub enum RegistrationError {
     Db(#[from] DbError),
 }
 
-impl From<diesel::result::Error> for RegistrationError {
-    fn from(e: diesel::result::Error) -> Self {
-        RegistrationError::Db(DbError::Query(e))
-    }
-}
-
 /// Runs a write again once when a concurrent request inserted the same unique row first
 /// (PostgreSQL; SQLite serialises writers): the second run finds the row and answers
 /// as for a repeated request.
