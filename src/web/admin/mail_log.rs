@@ -183,7 +183,6 @@ pub async fn retry_mail(
         Retry::NotFailed => "not-failed",
         Retry::Unsubscribed => "unsubscribed",
     };
-    if matches!(outcome, Retry::Requeued { .. }) {}
     Ok(HttpResponse::SeeOther()
         .insert_header((
             header::LOCATION,
