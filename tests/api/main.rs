@@ -4,8 +4,6 @@
 //! server (skipped, with a notice, when no browser is installed).
 
 mod helpers;
-mod learners;
-mod smtp;
 
 mod account_pages;
 mod accounts_api;
@@ -45,4 +43,5 @@ mod retention;
 mod safe_methods;
 mod seed;
 mod series;
+mod walls;
 mod web_security;
