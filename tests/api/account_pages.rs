@@ -2,8 +2,12 @@
 
 use serde_json::json;
 
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, PASSWORD, csrf_of, first_module, last_token, outbox_rows, plain};
+use crate::helpers::{
+    mailbox::{last_token, outbox_rows},
+    pages::{csrf_of, plain},
+    spawn_app,
+    visitor::{Browser, PASSWORD, first_module},
+};
 
 #[tokio::test]
 async fn sign_up_in_french_confirm_watch_half_leave_and_resume() {

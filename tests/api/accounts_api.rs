@@ -2,8 +2,11 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, PASSWORD, last_token, outbox_rows};
+use crate::helpers::{
+    mailbox::{last_token, outbox_rows},
+    spawn_app,
+    visitor::{Browser, PASSWORD},
+};
 
 #[tokio::test]
 async fn sign_up_verify_by_mail_log_in_and_out() {

@@ -2,9 +2,7 @@
 //! through the SMTP receiver with the funnel counts checked.
 
 use chrono::Utc;
-use convive::db::schema::{registrations, suppressions};
-use convive::domain::{EmailAddress, Locale};
-use convive::services::accounts::organisers;
+use convive::db::schema::suppressions;
 use convive::web::admin::{
     API_ROUTES, CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES, PAGE_ROUTES, registered_api_routes,
     registered_page_routes,
@@ -12,62 +10,13 @@ use convive::web::admin::{
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
-use crate::learners::{Browser, PASSWORD, csrf_of};
-
-/// A staff account (or a learner when `role` is "learner") and its API token.
-pub fn staff(app: &TestApp, email: &str, role: &str) -> String {
-    let mut conn = app.db.conn().unwrap();
-    let e = EmailAddress::parse(email).unwrap();
-    let user = organisers::create(
-        &mut conn,
-        &e,
-        "Staff",
-        PASSWORD,
-        role == "admin",
-        Locale::Fr,
-    )
-    .unwrap();
-    if role == "learner" {
-        convive::db::admin::set_role(&mut conn, user.id, "learner").unwrap();
-        return String::new();
-    }
-    organisers::new_api_token(&mut conn, &e).unwrap().unwrap()
-}
-
-pub async fn log_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let b = Browser::new(app);
-    let page = b.get_text("/fr/account/login").await;
-    let res = b
-        .post_form(
-            "/fr/account/login",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("csrf", &csrf_of(&page)),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
-    b
-}
-
-pub async fn api(
-    app: &TestApp,
-    token: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Value,
-) -> reqwest::Response {
-    let mut req = app.client.request(method.clone(), app.url(path));
-    if !token.is_empty() {
-        req = req.bearer_auth(token);
-    }
-    if method != reqwest::Method::GET {
-        req = req.json(&body);
-    }
-    req.send().await.unwrap()
-}
+use crate::helpers::{
+    TestApp,
+    pages::csrf_of,
+    registrations::Stored,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+};
 
 fn concrete(path: &str) -> String {
     path.replace("{slug}", "fight-food-waste")
@@ -111,7 +60,7 @@ async fn every_admin_page_checks_the_role_on_the_server() {
     let learner = log_in(&app, "learner@convive.test").await;
     let organiser = log_in(&app, "orga@convive.test").await;
     let admin = log_in(&app, "admin@convive.test").await;
-    let anonymous = crate::learners::Browser::new(&app);
+    let anonymous = crate::helpers::visitor::Browser::new(&app);
     // A valid CSRF token for each signed-in browser, so POSTs reach the role check
     // with a well-formed form.
     let token_of = |html: String| csrf_of(&html);
@@ -121,7 +70,7 @@ async fn every_admin_page_checks_the_role_on_the_server() {
     for (method, path) in PAGE_ROUTES {
         let url = concrete(path);
         let admin_only = path.contains("/organisers");
-        let send = |b: &crate::learners::Browser, token: &str| {
+        let send = |b: &crate::helpers::visitor::Browser, token: &str| {
             let m: reqwest::Method = method.parse().unwrap();
             let req = b.client.request(m.clone(), app.url(&url));
             let req = if m == reqwest::Method::GET {
@@ -274,25 +223,6 @@ async fn admins_manage_organiser_accounts() {
     );
 }
 
-pub async fn create_session(app: &TestApp, token: &str) -> i64 {
-    let res = api(
-        app,
-        token,
-        reqwest::Method::POST,
-        "/api/v1/admin/webinars/fight-food-waste/sessions",
-        json!({
-            "starts_at": "2030-03-14T09:00:00Z",
-            "timezone": "Africa/Casablanca",
-            "duration_minutes": 90,
-            "capacity": 2,
-            "meeting_url": "https://meet.example.org/waste"
-        }),
-    )
-    .await;
-    assert_eq!(res.status(), 201);
-    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
 #[tokio::test]
 async fn sessions_are_created_in_their_zone_and_bad_input_is_explained() {
     let app = spawn_app().await;
@@ -361,29 +291,11 @@ en;gone@example.org;Gone;X;FR\n\
 xx;who@example.org;Who;X;FR\n";
 
 fn register(app: &TestApp, session_id: i64, email: &str, status: &str, attended: bool) {
-    let mut conn = app.db.conn().unwrap();
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(registrations::table)
-        .values((
-            registrations::session_id.eq(session_id),
-            registrations::email.eq(email),
-            registrations::full_name.eq("X"),
-            registrations::organisation.eq("X"),
-            registrations::function.eq("civil_servant"),
-            registrations::territory.eq("X"),
-            registrations::country.eq("MA"),
-            registrations::locale.eq("ar"),
-            registrations::timezone.eq("Africa/Casablanca"),
-            registrations::consent_version.eq("1"),
-            registrations::consent_at.eq(now),
-            registrations::status.eq(status),
-            registrations::manage_token_hash.eq(format!("m{email}")),
-            registrations::join_token_hash.eq(format!("j{email}")),
-            registrations::attended.eq(attended),
-            registrations::created_at.eq(now),
-        ))
-        .execute(&mut *conn)
-        .unwrap();
+    Stored {
+        attended,
+        ..Stored::new(session_id, email, status)
+    }
+    .insert(app);
 }
 
 fn path_of(link: &str, from: &str) -> String {

@@ -3,91 +3,15 @@
 //! the public pages, registrants filtered, attendance imported, exports opened back.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use convive::db::schema::registrations;
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::helpers::{TestApp, has_arabic, spawn_app};
-use crate::learners::{Browser, csrf_of, plain};
-
-/// A registration as the registration service would store it.
-pub fn registrant(app: &TestApp, session: i64, who: (&str, &str, &str), status: &str) -> i64 {
-    let (email, name, country) = who;
-    let mut conn = app.db.conn().unwrap();
-    let now = Utc::now().naive_utc();
-    let function = if country == "MA" {
-        "elected_official"
-    } else {
-        "civil_servant"
-    };
-    let locale = if country == "MA" { "ar" } else { "fr" };
-    diesel::insert_into(registrations::table)
-        .values((
-            registrations::session_id.eq(session),
-            registrations::email.eq(email),
-            registrations::full_name.eq(name),
-            registrations::organisation.eq(format!("Ville de {name}")),
-            registrations::function.eq(function),
-            registrations::territory.eq("T"),
-            registrations::country.eq(country),
-            registrations::locale.eq(locale),
-            registrations::timezone.eq("Africa/Casablanca"),
-            registrations::consent_version.eq("1"),
-            registrations::consent_at.eq(now),
-            registrations::status.eq(status),
-            registrations::manage_token_hash.eq(format!("m{email}")),
-            registrations::join_token_hash.eq(format!("j{email}")),
-            registrations::created_at.eq(now),
-        ))
-        .returning(registrations::id)
-        .get_result(&mut *conn)
-        .unwrap()
-}
-
-/// multipart/form-data by hand: (name, file name, content).
-pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "convive-test-boundary-7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    for (name, file, content) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(
-                format!(
-                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
-                     Content-Type: application/octet-stream\r\n\r\n"
-                )
-                .as_bytes(),
-            ),
-            None => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-            ),
-        }
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-pub async fn post_multipart(
-    b: &Browser<'_>,
-    path: &str,
-    parts: &[(&str, Option<&str>, &[u8])],
-) -> reqwest::Response {
-    let (ctype, body) = multipart(parts);
-    b.client
-        .post(b.app.url(path))
-        .header("content-type", ctype)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-}
-
-pub fn location(res: &reqwest::Response) -> String {
-    res.headers()["location"].to_str().unwrap().to_owned()
-}
+use crate::helpers::{
+    pages::{csrf_of, has_arabic, location, plain},
+    registrations::registrant,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+};
 
 #[tokio::test]
 async fn a_session_is_created_from_the_form_in_casablanca_time() {

@@ -3,10 +3,13 @@
 
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::admin_content::{post_multipart, registrant};
-use crate::helpers::spawn_app;
-use crate::learners::{csrf_of, outbox_rows, plain};
+use crate::helpers::{
+    mailbox::outbox_rows,
+    pages::{csrf_of, plain, post_multipart},
+    registrations::registrant,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+};
 
 #[tokio::test]
 async fn replays_are_uploaded_served_in_ranges_and_published_with_a_mail() {

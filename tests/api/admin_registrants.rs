@@ -3,10 +3,13 @@
 
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::admin_content::{location, post_multipart, registrant};
-use crate::helpers::{has_arabic, spawn_app};
-use crate::learners::{Browser, csrf_of, plain};
+use crate::helpers::{
+    pages::{csrf_of, has_arabic, location, plain, post_multipart},
+    registrations::registrant,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+    visitor::Browser,
+};
 
 #[tokio::test]
 async fn registrants_are_filtered_changed_marked_present_and_exported() {

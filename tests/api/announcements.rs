@@ -1,55 +1,28 @@
 //! Announcements to a session's registrants, each in their language (or the nearest one
 //! written), through the SMTP receiver; a double submission sends nothing more.
 
-use chrono::Utc;
-use convive::db::schema::registrations;
-use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::campaign_pages::unmarked;
-use crate::helpers::{TestApp, has_arabic, spawn_app};
-use crate::learners::csrf_of;
-
-/// A registrant of `session` with this language and status.
-pub fn registrant(app: &TestApp, session: i64, email: &str, locale: &str, status: &str) {
-    let mut conn = app.db.conn().unwrap();
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(registrations::table)
-        .values((
-            registrations::session_id.eq(session),
-            registrations::email.eq(email),
-            registrations::full_name.eq(format!("Name {email}")),
-            registrations::organisation.eq("X"),
-            registrations::function.eq("civil_servant"),
-            registrations::territory.eq("X"),
-            registrations::country.eq("MA"),
-            registrations::locale.eq(locale),
-            registrations::timezone.eq("Africa/Casablanca"),
-            registrations::consent_version.eq("1"),
-            registrations::consent_at.eq(now),
-            registrations::status.eq(status),
-            registrations::manage_token_hash.eq(format!("m{email}")),
-            registrations::join_token_hash.eq(format!("j{email}")),
-            registrations::created_at.eq(now),
-        ))
-        .execute(&mut *conn)
-        .unwrap();
-}
+use crate::helpers::{
+    pages::{csrf_of, has_arabic, plain},
+    registrations::registrant_speaking,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+};
 
 #[tokio::test]
 async fn an_announcement_reaches_each_registrant_in_their_language() {
     let app = spawn_app().await;
     let token = staff(&app, "orga@convive.test", "organiser");
     let session = create_session(&app, &token).await;
-    registrant(&app, session, "fr@ville.example", "fr", "confirmed");
-    registrant(&app, session, "en@city.example", "en", "confirmed");
-    registrant(&app, session, "ar@madina.example", "ar", "confirmed");
-    registrant(&app, session, "wait@ville.example", "fr", "waitlisted");
-    registrant(&app, session, "gone@ville.example", "fr", "cancelled");
+    registrant_speaking(&app, session, "fr@ville.example", "fr", "confirmed");
+    registrant_speaking(&app, session, "en@city.example", "en", "confirmed");
+    registrant_speaking(&app, session, "ar@madina.example", "ar", "confirmed");
+    registrant_speaking(&app, session, "wait@ville.example", "fr", "waitlisted");
+    registrant_speaking(&app, session, "gone@ville.example", "fr", "cancelled");
     let orga = log_in(&app, "orga@convive.test").await;
 
-    let form = unmarked(
+    let form = plain(
         &orga
             .get_text(&format!("/en/admin/announcements/new?session={session}"))
             .await,
@@ -89,7 +62,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
     half[5] = ("subject_en", "New meeting link");
     let res = orga.post_form("/en/admin/announcements", &half).await;
     assert_eq!(res.status(), 422);
-    let html = unmarked(&res.text().await.unwrap());
+    let html = plain(&res.text().await.unwrap());
     assert!(
         html.contains("Write the message in this language too"),
         "{html}"
@@ -135,7 +108,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
     assert_eq!(res.status(), 303);
     let again = res.headers()["location"].to_str().unwrap().to_owned();
     assert!(again.contains("duplicate=true"), "{again}");
-    let page = unmarked(&orga.get_text(&again.replace(&app.address, "")).await);
+    let page = plain(&orga.get_text(&again.replace(&app.address, "")).await);
     assert!(page.contains("had already been sent"));
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(app.smtp.messages().len(), 3);
@@ -143,7 +116,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
     // One-click unsubscribe from the announcement.
     let link = ar[0].link_containing("/unsubscribe/").unwrap();
     let path = &link[link.find("/unsubscribe/").unwrap()..];
-    let question = unmarked(&app.get_text(path).await);
+    let question = plain(&app.get_text(path).await);
     assert!(question.contains("dir=\"rtl\"") && question.contains("إيقاف إرسال الإعلانات"));
     let res = app
         .client
@@ -153,7 +126,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(unmarked(&res.text().await.unwrap()).contains("لن يتلقى ar@madina.example إعلاناتنا"));
+    assert!(plain(&res.text().await.unwrap()).contains("لن يتلقى ar@madina.example إعلاناتنا"));
 
     // Through the API, with the waiting list: the unsubscribed address is skipped.
     let res = api(
@@ -224,7 +197,7 @@ async fn an_announcement_reaches_each_registrant_in_their_language() {
             .contains("au moins une langue")
     );
 
-    let list_page = unmarked(&orga.get_text("/ar/admin/announcements").await);
+    let list_page = plain(&orga.get_text("/ar/admin/announcements").await);
     assert!(list_page.contains("رابط اجتماع جديد"));
     let mut conn = app.db.conn().unwrap();
     let audit = convive::db::admin::recent_audit(&mut conn, 10).unwrap();
@@ -285,7 +258,7 @@ async fn campaign_announcement_and_mail_pages_share_the_admin_menu() {
         ),
         ("/ar/admin/mail", "/ar/admin/mail", "البريد"),
     ] {
-        let html = unmarked(&orga.get_text(path).await);
+        let html = plain(&orga.get_text(path).await);
         assert!(html.contains("dir=\"rtl\""), "{path}");
         assert_admin_menu(&html, current, label);
     }
@@ -304,7 +277,7 @@ async fn campaign_announcement_and_mail_pages_share_the_admin_menu() {
         )
         .await;
     assert_eq!(res.status(), 422);
-    let html = unmarked(&res.text().await.unwrap());
+    let html = plain(&res.text().await.unwrap());
     assert!(html.contains("موضوع"), "nothing typed is lost");
     assert_admin_menu(&html, "/ar/admin/announcements", "الإعلانات");
 }

@@ -4,73 +4,14 @@
 use convive::web::admin::{CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES};
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::helpers::{TestApp, has_arabic, spawn_app};
-use crate::learners::{Browser, csrf_of};
-
-/// Page text without Fluent's bidi isolation marks around placeables.
-pub fn unmarked(html: &str) -> String {
-    html.replace(['\u{2068}', '\u{2069}'], "")
-}
-
-/// A multipart/form-data body: text fields, then one file field.
-pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
-    let boundary = "----convive-test-boundary-7d93";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    if let Some((name, filename, content)) = file {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-/// Uploads a contact list from the "new campaign" page, as a signed-in organiser.
-pub async fn upload(
-    b: &Browser<'_>,
-    lang: &str,
-    target: &str,
-    filename: &str,
-    content: &[u8],
-) -> reqwest::Response {
-    let csrf = b.csrf(&format!("/{lang}/admin/campaigns/new")).await;
-    let (ctype, body) = multipart(
-        &[
-            ("csrf", &csrf),
-            ("name", "Test campaign"),
-            ("target", target),
-        ],
-        Some(("contacts", filename, content)),
-    );
-    b.client
-        .post(b.app.url(&format!("/{lang}/admin/campaigns")))
-        .header("Content-Type", ctype)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// The campaign id from the redirect after an upload.
-pub fn campaign_id(res: &reqwest::Response) -> i64 {
-    assert_eq!(res.status(), 303, "upload answered {}", res.status());
-    let location = res.headers()["location"].to_str().unwrap();
-    location.rsplit('/').next().unwrap().parse().unwrap()
-}
+use crate::helpers::{
+    TestApp,
+    campaigns::{campaign_id, upload},
+    pages::{csrf_of, has_arabic, multipart, plain},
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+    visitor::Browser,
+};
 
 fn concrete(path: &str) -> String {
     path.replace("{lang}", "fr")
@@ -201,18 +142,16 @@ async fn a_campaign_from_the_pages_end_to_end() {
     let orga = log_in(&app, "orga@convive.test").await;
 
     // The form lists the session; a missing file is explained next to the field.
-    let form = unmarked(&orga.get_text("/fr/admin/campaigns/new").await);
+    let form = plain(&orga.get_text("/fr/admin/campaigns/new").await);
     assert!(form.contains(&format!("<option value=\"{session}\"")));
     assert!(form.contains("enctype=\"multipart/form-data\""));
     let csrf = csrf_of(&form);
-    let (ctype, body) = multipart(
-        &[
-            ("csrf", &csrf),
-            ("name", "Maires"),
-            ("target", &session.to_string()),
-        ],
-        None,
-    );
+    let target = session.to_string();
+    let (ctype, body) = multipart(&[
+        ("csrf", None, csrf.as_bytes()),
+        ("name", None, b"Maires"),
+        ("target", None, target.as_bytes()),
+    ]);
     let res = orga
         .client
         .post(app.url("/fr/admin/campaigns"))
@@ -222,7 +161,7 @@ async fn a_campaign_from_the_pages_end_to_end() {
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
-    let html = unmarked(&res.text().await.unwrap());
+    let html = plain(&res.text().await.unwrap());
     assert!(html.contains("Choisissez la liste de contacts"), "{html}");
     assert!(html.contains("value=\"Maires\""), "the name typed is kept");
 
@@ -236,7 +175,7 @@ async fn a_campaign_from_the_pages_end_to_end() {
     )
     .await;
     let id = campaign_id(&res);
-    let page = unmarked(&orga.get_text(&format!("/fr/admin/campaigns/{id}")).await);
+    let page = plain(&orga.get_text(&format!("/fr/admin/campaigns/{id}")).await);
     assert!(page.contains("Contacts valides : 4"), "{page}");
     assert!(page.contains("Lignes non retenues : 1"));
     assert!(
@@ -255,7 +194,7 @@ async fn a_campaign_from_the_pages_end_to_end() {
     );
 
     // Preview in the three languages, by the real composer.
-    let preview = unmarked(
+    let preview = plain(
         &orga
             .get_text(&format!("/fr/admin/campaigns/{id}/preview"))
             .await,
@@ -407,12 +346,12 @@ async fn a_campaign_from_the_pages_end_to_end() {
     .await
     .unwrap();
     assert!(light.get("invitees").is_none() && light["funnel"]["sent"] == 3);
-    let page = unmarked(&orga.get_text(&format!("/fr/admin/campaigns/{id}")).await);
+    let page = plain(&orga.get_text(&format!("/fr/admin/campaigns/{id}")).await);
     assert!(page.contains("data-funnel=\"confirmed\">1<"), "{page}");
     assert!(page.contains("data-funnel=\"sent\">3<"));
     assert!(page.contains("max=\"3\" value=\"3\""), "progress bar full");
     assert!(page.contains("js/admin-campaign.js"));
-    let confirmed = unmarked(
+    let confirmed = plain(
         &orga
             .get_text(&format!("/fr/admin/campaigns/{id}?stage=confirmed"))
             .await,
@@ -422,7 +361,7 @@ async fn a_campaign_from_the_pages_end_to_end() {
     );
 
     // The list shows the campaign with its totals; the API lists it too.
-    let list = unmarked(&orga.get_text("/fr/admin/campaigns").await);
+    let list = plain(&orga.get_text("/fr/admin/campaigns").await);
     assert!(list.contains(&format!("/fr/admin/campaigns/{id}\"")));
     let all: Value = api(
         &app,
@@ -498,7 +437,7 @@ async fn a_list_past_the_size_limit_is_refused_clearly() {
     let big = vec![b'a'; convive::web::admin::upload::MAX_FILE_BYTES + 1024];
     let res = upload(&orga, "en", "series", "huge.csv", &big).await;
     assert_eq!(res.status(), 413);
-    let html = unmarked(&res.text().await.unwrap());
+    let html = plain(&res.text().await.unwrap());
     assert!(html.contains("The file is too large"), "{html}");
     assert!(
         html.contains("value=\"Test campaign\""),

@@ -6,9 +6,13 @@ use chrono::Utc;
 use rust_xlsxwriter::Workbook;
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::campaign_pages::{campaign_id, unmarked, upload};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{
+    TestApp,
+    campaigns::{campaign_id, upload},
+    pages::plain,
+    spawn_app,
+    staff::{api, create_session, log_in, staff},
+};
 
 const ROWS: usize = 10_000;
 
@@ -212,7 +216,7 @@ async fn ten_thousand_rows_with_every_kind_of_bad_row_csv_and_xlsx() {
     }
 
     // The page shows the same report, reasons in French, and one page of invitees.
-    let page = unmarked(
+    let page = plain(
         &orga
             .get_text(&format!("/fr/admin/campaigns/{from_csv}"))
             .await,
@@ -240,7 +244,7 @@ async fn unusable_files_are_explained_next_to_the_field() {
     let orga = log_in(&app, "orga@convive.test").await;
     let res = upload(&orga, "en", "series", "x.csv", b"name;country\nAmina;MA\n").await;
     assert_eq!(res.status(), 422);
-    let html = unmarked(&res.text().await.unwrap());
+    let html = plain(&res.text().await.unwrap());
     assert!(
         html.contains("has no \"email\" column") || html.contains("has no &#34;email&#34; column"),
         "{html}"
@@ -254,12 +258,11 @@ async fn unusable_files_are_explained_next_to_the_field() {
     )
     .await;
     assert_eq!(res.status(), 422);
-    assert!(unmarked(&res.text().await.unwrap()).contains("The spreadsheet cannot be read"));
+    assert!(plain(&res.text().await.unwrap()).contains("The spreadsheet cannot be read"));
     let res = upload(&orga, "en", "", "x.csv", b"email\na@b.org\n").await;
     assert_eq!(res.status(), 422);
     assert!(
-        unmarked(&res.text().await.unwrap())
-            .contains("Choose either one session or the whole series")
+        plain(&res.text().await.unwrap()).contains("Choose either one session or the whole series")
     );
     // Windows-1252 from an old spreadsheet is read as such.
     let res = upload(
@@ -271,11 +274,11 @@ async fn unusable_files_are_explained_next_to_the_field() {
     )
     .await;
     let id = campaign_id(&res);
-    let page = unmarked(&orga.get_text(&format!("/en/admin/campaigns/{id}")).await);
+    let page = plain(&orga.get_text(&format!("/en/admin/campaigns/{id}")).await);
     assert!(page.contains("Hélène"), "{page}");
 
     // A draft that was never sent can be deleted (a wrong list), and is gone.
-    let csrf = crate::learners::csrf_of(&page);
+    let csrf = crate::helpers::pages::csrf_of(&page);
     let res = orga
         .post_form(
             &format!("/en/admin/campaigns/{id}/delete"),
@@ -283,7 +286,7 @@ async fn unusable_files_are_explained_next_to_the_field() {
         )
         .await;
     assert_eq!(res.status(), 303);
-    let list = unmarked(&orga.get_text("/en/admin/campaigns?deleted=1").await);
+    let list = plain(&orga.get_text("/en/admin/campaigns?deleted=1").await);
     assert!(list.contains("The draft campaign is deleted."));
     assert_eq!(
         orga.get(&format!("/en/admin/campaigns/{id}"))

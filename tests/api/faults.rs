@@ -14,9 +14,12 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use serde_json::Value;
 
-use crate::helpers::{TestApp, postgres_url, spawn_app_with};
-use crate::privacy::{registration, sessions_of};
-use crate::smtp::SmtpReceiver;
+use crate::helpers::{
+    TestApp, postgres_url,
+    registrations::{registration, sessions_of},
+    smtp::SmtpReceiver,
+    spawn_app_with,
+};
 
 fn no_limits(s: &mut convive::settings::Settings) {
     s.rate_limits = convive::settings::RateLimits::Off;
@@ -81,7 +84,7 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
     // Reading still works while the writer holds the lock (WAL).
     assert_eq!(app.get("/fr/webinars").await.status(), 200);
     // The form gets a page in its language (Arabic, right to left).
-    let browser = crate::learners::Browser::new(&app);
+    let browser = crate::helpers::visitor::Browser::new(&app);
     let form = browser
         .get_text(&format!("/ar/sessions/{session}/register"))
         .await;
@@ -89,7 +92,7 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
         .post_form(
             &format!("/ar/sessions/{session}/register"),
             &[
-                ("csrf", crate::learners::csrf_of(&form).as_str()),
+                ("csrf", crate::helpers::pages::csrf_of(&form).as_str()),
                 ("full_name", "Fatima Zahra"),
                 ("email", "locked-form@example.org"),
                 ("organisation", "Commune de Fès"),
@@ -103,7 +106,7 @@ async fn a_locked_sqlite_database_gives_a_503_then_works_again() {
         )
         .await;
     assert_eq!(res.status(), 503);
-    let html = crate::learners::plain(&res.text().await.unwrap());
+    let html = crate::helpers::pages::plain(&res.text().await.unwrap());
     assert!(html.contains(r#"dir="rtl""#));
     assert!(html.contains("الخدمة غير متاحة مؤقتًا"), "{html}");
     locker.batch_execute("ROLLBACK").unwrap();

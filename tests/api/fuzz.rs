@@ -8,8 +8,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app_with};
-use crate::learners::csrf_of;
+use crate::helpers::{TestApp, pages::csrf_of, spawn_app_with};
 
 /// One app for one property, with what its requests need.
 pub struct Fuzzer {
@@ -47,7 +46,7 @@ impl Fuzzer {
                 .await
                 .unwrap();
             let w = app.get_json("/api/v1/webinars/fight-food-waste").await;
-            let (_, lessons) = crate::learners::first_module(&app).await;
+            let (_, lessons) = crate::helpers::visitor::first_module(&app).await;
             (
                 csrf_of(&page),
                 w["sessions"][0]["id"].as_i64().unwrap(),

@@ -8,8 +8,8 @@ use proptest::test_runner::Config;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::admin::staff;
 use crate::fuzz::{Body, Fuzzer, Spec, cases, json_body, nasty, segment};
+use crate::helpers::staff::staff;
 
 const SESSION: Spec = &[
     (

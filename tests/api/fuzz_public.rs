@@ -122,7 +122,7 @@ fn registered(fz: &Fuzzer) -> Vec<String> {
                 fz.app
                     .url(&format!("/api/v1/sessions/{}/registrations", fz.session_id)),
             )
-            .json(&crate::privacy::registration(
+            .json(&crate::helpers::registrations::registration(
                 "holder@example.org",
                 "Holder",
             ))
@@ -205,7 +205,7 @@ fn account_forms_never_fail_on_generated_fields() {
     let fz = Fuzzer::new();
     // Signed in, so the settings forms reach their checks too.
     fz.rt.block_on(
-        crate::learners::Browser {
+        crate::helpers::visitor::Browser {
             app: &fz.app,
             client: fz.browser.clone(),
         }
@@ -242,7 +242,7 @@ fn account_forms_never_fail_on_generated_fields() {
 fn progress_reports_never_fail() {
     let fz = Fuzzer::new();
     fz.rt.block_on(
-        crate::learners::Browser {
+        crate::helpers::visitor::Browser {
             app: &fz.app,
             client: fz.browser.clone(),
         }
@@ -281,9 +281,9 @@ fn progress_reports_never_fail() {
 
 /// The invitation and unsubscribe tokens of a campaign mail sent to one contact.
 fn invited(fz: &Fuzzer) -> Vec<String> {
-    let token = crate::admin::staff(&fz.app, "orga@convive.test", "organiser");
+    let token = crate::helpers::staff::staff(&fz.app, "orga@convive.test", "organiser");
     fz.rt.block_on(async {
-        let res = crate::admin::api(
+        let res = crate::helpers::staff::api(
             &fz.app,
             &token,
             Method::POST,
@@ -294,7 +294,7 @@ fn invited(fz: &Fuzzer) -> Vec<String> {
         let id = res.json::<serde_json::Value>().await.unwrap()["id"]
             .as_i64()
             .unwrap();
-        crate::admin::api(
+        crate::helpers::staff::api(
             &fz.app,
             &token,
             Method::POST,
@@ -464,10 +464,10 @@ fn plausible_registrations_with_hostile_text_never_fail() {
     });
     // The worker composed and sent whatever was accepted, and still works.
     fz.rt.block_on(async {
-        let res = crate::privacy::register(
+        let res = crate::helpers::registrations::post_registration(
             &fz.app,
             session,
-            &crate::privacy::registration("after-fuzz@example.org", "After"),
+            &crate::helpers::registrations::registration("after-fuzz@example.org", "After"),
         )
         .await;
         assert_eq!(res.status(), 202);

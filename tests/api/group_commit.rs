@@ -279,14 +279,14 @@ async fn seats_stay_exact_under_concurrent_confirmations_and_cancellations() {
 #[tokio::test]
 async fn a_ten_thousand_contact_list_is_accepted_and_queued_at_once() {
     let app = app().await;
-    let token = crate::admin::staff(&app, "orga@convive.test", "organiser");
+    let token = crate::helpers::staff::staff(&app, "orga@convive.test", "organiser");
     let session = open_session(&app).await;
     let mut csv = String::from("email,name,language\n");
     for i in 0..10_000 {
         csv.push_str(&format!("elu{i}@commune{}.example,Élu {i},fr\n", i % 97));
     }
     assert!(csv.len() > 256 * 1024, "more than the default body limit");
-    let res = crate::admin::api(
+    let res = crate::helpers::staff::api(
         &app,
         &token,
         reqwest::Method::POST,
@@ -298,7 +298,8 @@ async fn a_ten_thousand_contact_list_is_accepted_and_queued_at_once() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["report"]["valid"], 10_000);
     let send = format!("/api/v1/admin/campaigns/{}/send", body["id"]);
-    let res = crate::admin::api(&app, &token, reqwest::Method::POST, &send, json!({})).await;
+    let res =
+        crate::helpers::staff::api(&app, &token, reqwest::Method::POST, &send, json!({})).await;
     assert_eq!(
         res.json::<serde_json::Value>().await.unwrap()["queued"],
         10_000

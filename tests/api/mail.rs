@@ -8,8 +8,7 @@ use convive::domain::{EmailAddress, Locale};
 use convive::mail::MailKind;
 use convive::mail::kinds::enqueue;
 
-use crate::helpers::{TestApp, postgres_url, spawn_app, spawn_app_with};
-use crate::smtp::SmtpReceiver;
+use crate::helpers::{TestApp, postgres_url, smtp::SmtpReceiver, spawn_app, spawn_app_with};
 
 fn queue_test_mail(app: &TestApp, to: &str, locale: Locale) {
     let mut conn = app.db.conn().unwrap();

@@ -7,10 +7,12 @@ use convive::domain::{EmailAddress, Locale};
 use convive::mail::MailKind;
 use serde_json::json;
 
-use crate::admin::{api, staff};
-use crate::helpers::spawn_app_with;
-use crate::privacy::{register, registration, sessions_of};
-use crate::smtp::ReceivedMail;
+use crate::helpers::{
+    registrations::{post_registration, registration, sessions_of},
+    smtp::ReceivedMail,
+    spawn_app_with,
+    staff::{api, staff},
+};
 
 /// Attempts to add a header or a recipient.
 pub const INJECTIONS: [&str; 10] = [
@@ -73,7 +75,7 @@ async fn registration_fields_cannot_inject_mail_headers() {
             let email = format!("inj{i}-{field}@example.org");
             let mut body = registration(&email, "Eve");
             body[field] = json!(payload);
-            let res = register(&app, session, &body).await;
+            let res = post_registration(&app, session, &body).await;
             match res.status().as_u16() {
                 422 => continue,
                 202 => {
@@ -91,10 +93,10 @@ async fn registration_fields_cannot_inject_mail_headers() {
     );
     // A second recipient in the address itself is refused outright.
     let mut body = registration("a@example.org\r\nBcc: victim@evil.example", "Eve");
-    let res = register(&app, session, &body).await;
+    let res = post_registration(&app, session, &body).await;
     assert_eq!(res.status(), 422);
     body["email"] = json!("a@example.org, victim@evil.example");
-    assert_eq!(register(&app, session, &body).await.status(), 422);
+    assert_eq!(post_registration(&app, session, &body).await.status(), 422);
     assert!(app.smtp.to("victim@evil.example").is_empty());
 }
 
@@ -147,7 +149,7 @@ async fn contact_lists_and_announcement_subjects_cannot_inject_headers() {
 
     // Announcement subjects are written by organisers: queued as the service does.
     let reg = "listener@example.org";
-    register(&app, session, &registration(reg, "Listener")).await;
+    post_registration(&app, session, &registration(reg, "Listener")).await;
     app.smtp.wait_for(reg, 1).await;
     let registration_id: i64 = {
         use convive::db::schema::registrations;

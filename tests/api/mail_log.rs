@@ -5,11 +5,13 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::admin::{api, create_session, log_in, staff};
-use crate::announcements::registrant;
-use crate::campaign_pages::unmarked;
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
-use crate::learners::csrf_of;
+use crate::helpers::{
+    TestApp,
+    pages::{csrf_of, plain},
+    registrations::registrant_speaking,
+    spawn_app, spawn_app_with,
+    staff::{api, create_session, log_in, staff},
+};
 
 async fn announce(app: &TestApp, token: &str, session: i64) {
     let res = api(
@@ -49,7 +51,7 @@ async fn a_failed_mail_is_retried_from_the_log() {
     let app = spawn_app().await;
     let token = staff(&app, "orga@convive.test", "organiser");
     let session = create_session(&app, &token).await;
-    registrant(&app, session, "maire@ville.example", "fr", "confirmed");
+    registrant_speaking(&app, session, "maire@ville.example", "fr", "confirmed");
     app.smtp.fail_permanently(1);
     announce(&app, &token, session).await;
     let log = wait_for_status(&app, &token, "failed").await;
@@ -63,9 +65,9 @@ async fn a_failed_mail_is_retried_from_the_log() {
     let id = mail["id"].as_i64().unwrap();
 
     let orga = log_in(&app, "orga@convive.test").await;
-    let list = unmarked(&orga.get_text("/fr/admin/mail?status=failed").await);
+    let list = plain(&orga.get_text("/fr/admin/mail?status=failed").await);
     assert!(list.contains("maire@ville.example") && list.contains("550"));
-    let page = unmarked(&orga.get_text(&format!("/fr/admin/mail/{id}")).await);
+    let page = plain(&orga.get_text(&format!("/fr/admin/mail/{id}")).await);
     assert!(page.contains("Renvoyer ce courriel"));
     let res = orga
         .post_form(
@@ -118,12 +120,12 @@ async fn eml_files_are_read_in_the_browser_as_text() {
     let app = spawn_app_with(|s| s.smtp_url = None).await;
     let token = staff(&app, "orga@convive.test", "organiser");
     let session = create_session(&app, &token).await;
-    registrant(&app, session, "maire@ville.example", "fr", "confirmed");
+    registrant_speaking(&app, session, "maire@ville.example", "fr", "confirmed");
     announce(&app, &token, session).await;
     let log = wait_for_status(&app, &token, "sent").await;
     let id = log["mails"][0]["id"].as_i64().unwrap();
     let orga = log_in(&app, "orga@convive.test").await;
-    let page = unmarked(&orga.get_text(&format!("/fr/admin/mail/{id}")).await);
+    let page = plain(&orga.get_text(&format!("/fr/admin/mail/{id}")).await);
     assert!(
         page.contains("Le lien &#60;script&#62;alert(1)&#60;/script&#62; change."),
         "{page}"
@@ -135,7 +137,7 @@ async fn eml_files_are_read_in_the_browser_as_text() {
     assert!(
         page.contains("Source du message") && page.contains("Message-ID: &#60;convive.outbox.")
     );
-    let list = unmarked(&orga.get_text("/fr/admin/mail").await);
+    let list = plain(&orga.get_text("/fr/admin/mail").await);
     assert!(list.contains("fichiers .eml"), "{list}");
     let json: Value = api(
         &app,

@@ -4,8 +4,6 @@
 //! server (skipped, with a notice, when no browser is installed).
 
 mod helpers;
-mod learners;
-mod smtp;
 
 mod account_pages;
 mod accounts_api;
@@ -46,4 +44,5 @@ mod safe_methods;
 mod seed;
 mod series;
 mod shared_key;
+mod walls;
 mod web_security;

@@ -4,8 +4,11 @@
 
 use serde_json::json;
 
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, csrf_of, first_module};
+use crate::helpers::{
+    pages::csrf_of,
+    spawn_app,
+    visitor::{Browser, first_module},
+};
 
 const SLUG: &str = "fight-food-waste";
 

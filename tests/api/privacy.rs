@@ -6,44 +6,19 @@ use convive::db::suppressions::email_hash;
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
-use crate::learners::{Browser, csrf_of, first_module, plain};
-
-pub fn registration(email: &str, name: &str) -> Value {
-    json!({
-        "full_name": name, "email": email, "organisation": "Ville de Sfax",
-        "function": "elected_official", "territory": "Sfax", "country": "TN",
-        "locale": "fr", "timezone": "Africa/Tunis", "consent": true
-    })
-}
-
-/// The id of the seeded session with capacity 2, and of another upcoming one.
-pub async fn sessions_of(app: &TestApp) -> (i64, i64) {
-    let w = app.get_json("/api/v1/webinars/fight-food-waste").await;
-    let all = w["sessions"].as_array().unwrap();
-    let small = all.iter().find(|s| s["capacity"] == 2).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    let other = all.iter().find(|s| s["id"] != small).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    (small, other)
-}
-
-pub async fn register(app: &TestApp, session: i64, body: &Value) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/sessions/{session}/registrations")))
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
+use crate::helpers::{
+    TestApp,
+    pages::{csrf_of, plain},
+    registrations::{post_registration, registration, sessions_of},
+    spawn_app,
+    visitor::{Browser, first_module},
+};
 
 /// Registers and confirms from the mailed link; returns the manage token.
 async fn register_confirmed(app: &TestApp, session: i64, email: &str) {
     let before = app.smtp.to(email).len();
     assert_eq!(
-        register(app, session, &registration(email, "Amina Benali"))
+        post_registration(app, session, &registration(email, "Amina Benali"))
             .await
             .status(),
         202
@@ -67,7 +42,11 @@ async fn register_confirmed(app: &TestApp, session: i64, email: &str) {
 
 /// Waits for the mail with this subject (other mails to the address may come later
 /// or earlier: the worker sends in any order).
-async fn mail_with_subject(app: &TestApp, to: &str, subject: &str) -> crate::smtp::ReceivedMail {
+async fn mail_with_subject(
+    app: &TestApp,
+    to: &str,
+    subject: &str,
+) -> crate::helpers::smtp::ReceivedMail {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         if let Some(m) = app.smtp.to(to).into_iter().find(|m| m.subject() == subject) {
@@ -81,7 +60,7 @@ async fn mail_with_subject(app: &TestApp, to: &str, subject: &str) -> crate::smt
     }
 }
 
-fn token_from(mail: &crate::smtp::ReceivedMail) -> String {
+fn token_from(mail: &crate::helpers::smtp::ReceivedMail) -> String {
     mail.link_containing("/privacy/manage/")
         .expect("privacy link in the mail")
         .rsplit('/')
@@ -124,7 +103,7 @@ async fn the_notice_exists_in_each_language_and_its_version_is_the_consent_recor
     assert!(signup.contains(r#"href="/ar/privacy""#), "sign-up consent");
 
     assert_eq!(
-        register(&app, session, &registration("v@example.org", "Vera"))
+        post_registration(&app, session, &registration("v@example.org", "Vera"))
             .await
             .status(),
         202
@@ -149,7 +128,7 @@ async fn export_then_erase_from_the_mailed_link() {
     register_confirmed(&app, small, "second@example.org").await;
     register_confirmed(&app, small, "waiting@example.org").await;
     assert_eq!(
-        register(&app, other, &registration(me, "Amina Benali"))
+        post_registration(&app, other, &registration(me, "Amina Benali"))
             .await
             .status(),
         202
@@ -331,7 +310,7 @@ async fn the_api_exports_and_erases_with_the_mailed_token() {
     let (_, other) = sessions_of(&app).await;
     let me = "api-user@example.org";
     assert_eq!(
-        register(&app, other, &registration(me, "Api User"))
+        post_registration(&app, other, &registration(me, "Api User"))
             .await
             .status(),
         202
@@ -394,7 +373,7 @@ async fn links_expire_and_requests_are_rate_limited() {
     let app = spawn_app().await;
     let (_, other) = sessions_of(&app).await;
     let me = "late@example.org";
-    register(&app, other, &registration(me, "Late")).await;
+    post_registration(&app, other, &registration(me, "Late")).await;
     let req = |email: &str| {
         app.client
             .post(app.url("/api/v1/privacy/requests?lang=fr"))

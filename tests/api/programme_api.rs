@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use crate::helpers::{has_arabic, spawn_app};
+use crate::helpers::{pages::has_arabic, spawn_app};
 
 #[tokio::test]
 async fn webinars_are_listed_in_arabic() {

@@ -1,7 +1,10 @@
 use serde_json::json;
 
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, first_module, plain};
+use crate::helpers::{
+    pages::plain,
+    spawn_app,
+    visitor::{Browser, first_module},
+};
 
 #[tokio::test]
 async fn anonymous_visitors_watch_but_keep_no_progress() {

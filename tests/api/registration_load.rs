@@ -10,11 +10,14 @@ use diesel::prelude::*;
 use futures_util::future::join_all;
 use serde_json::{Value, json};
 
-use crate::admin::{api, staff};
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
-use crate::registrations::{
-    body, confirm, last_segment, queued_to, register, register_and_get_token, small_session,
-    status_of,
+use crate::helpers::{
+    TestApp,
+    registrations::{
+        body, confirm, last_segment, queued_to, register, register_and_get_token, small_session,
+        status_of,
+    },
+    spawn_app, spawn_app_with,
+    staff::{api, staff},
 };
 
 fn set_capacity(app: &TestApp, session: i64, capacity: i32) {
@@ -237,7 +240,7 @@ async fn a_filled_honeypot_registers_nothing_but_looks_like_success() {
         .client
         .post(app.url(&format!("/en/sessions/{session}/register")))
         .form(&[
-            ("csrf", crate::learners::csrf_of(&page).as_str()),
+            ("csrf", crate::helpers::pages::csrf_of(&page).as_str()),
             ("full_name", "Robot"),
             ("email", "robot2@example.org"),
             ("organisation", "X"),

@@ -6,26 +6,14 @@ use convive::db::schema::{registrations, sessions};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::admin::{api, staff};
-use crate::helpers::{TestApp, spawn_app};
-use crate::learners::csrf_of;
-use crate::registrations::{
-    confirm, last_segment, register_and_get_token, small_session, status_of,
+use crate::helpers::{
+    TestApp,
+    mailbox::path_of,
+    pages::{csrf_of, post},
+    registrations::{confirm, last_segment, register_and_get_token, small_session, status_of},
+    spawn_app,
+    staff::{api, staff},
 };
-
-fn path_of(link: &str) -> String {
-    let after_scheme = link.split_once("://").map(|(_, r)| r).unwrap_or(link);
-    after_scheme[after_scheme.find('/').unwrap()..].to_owned()
-}
-
-async fn post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
 
 /// Fills and sends the registration form at `path`; returns the answer page.
 async fn fill_form(app: &TestApp, path: &str, email: &str, lang: &str) -> String {

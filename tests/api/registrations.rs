@@ -4,89 +4,13 @@ use convive::db::schema::{registrations, sessions};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
-
-/// The seeded session with capacity 2 (waitlist demo) and another open session.
-pub(crate) async fn small_session(app: &TestApp) -> i64 {
-    let w = app.get_json("/api/v1/webinars/fight-food-waste").await;
-    w["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["capacity"] == 2)
-        .expect("a session of capacity 2")["id"]
-        .as_i64()
-        .unwrap()
-}
-
-pub(crate) fn body(email: &str, locale: &str) -> Value {
-    json!({
-        "full_name": "Amina Benali", "email": email, "organisation": "Ville de Sfax",
-        "function": "elected_official", "territory": "Sfax", "country": "TN",
-        "locale": locale, "timezone": "Africa/Tunis", "consent": true
-    })
-}
-
-pub(crate) async fn register(
-    app: &TestApp,
-    session: i64,
-    email: &str,
-    locale: &str,
-) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/sessions/{session}/registrations")))
-        .json(&body(email, locale))
-        .send()
-        .await
-        .unwrap()
-}
-
-pub(crate) fn last_segment(url: &str) -> String {
-    url.trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
-/// Registers and returns the confirm token read from the mail the SMTP server received.
-pub(crate) async fn register_and_get_token(
-    app: &TestApp,
-    session: i64,
-    email: &str,
-    locale: &str,
-) -> String {
-    let before = app.smtp.to(email).len();
-    assert_eq!(register(app, session, email, locale).await.status(), 202);
-    let mails = app.smtp.wait_for(email, before + 1).await;
-    let link = mails
-        .last()
-        .unwrap()
-        .link_containing("/registrations/confirm/")
-        .expect("confirm link");
-    last_segment(&link)
-}
-
-pub(crate) async fn confirm(app: &TestApp, token: &str) -> Value {
-    let res = app
-        .client
-        .post(app.url("/api/v1/registrations/confirm"))
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
-
-pub(crate) fn status_of(app: &TestApp, email: &str) -> String {
-    let mut conn = app.db.conn().unwrap();
-    registrations::table
-        .filter(registrations::email.eq(email))
-        .select(registrations::status)
-        .first(&mut *conn)
-        .unwrap()
-}
+use crate::helpers::{
+    registrations::{
+        confirm, last_segment, queued_to, register, register_and_get_token, small_session,
+        status_of,
+    },
+    spawn_app, spawn_app_with,
+};
 
 #[tokio::test]
 async fn register_confirm_from_the_mail_see_the_join_link_and_cancel() {
@@ -217,17 +141,6 @@ async fn registering_twice_answers_the_same_and_mails_again() {
         .get_result(&mut *conn)
         .unwrap();
     assert_eq!(rows, 1);
-}
-
-/// Mails queued (sent or not) to an address: exact at once, no waiting on the worker.
-pub(crate) fn queued_to(app: &TestApp, email: &str) -> i64 {
-    use convive::db::schema::outbox;
-    let mut conn = app.db.conn().unwrap();
-    outbox::table
-        .filter(outbox::recipient.eq(email))
-        .count()
-        .get_result(&mut *conn)
-        .unwrap()
 }
 
 #[tokio::test]

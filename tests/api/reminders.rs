@@ -11,7 +11,7 @@ use convive::db::schema::{outbox, registrations, sessions, webinars};
 use convive::services::registrations::queue_due_reminders;
 use diesel::prelude::*;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, registrations::Stored, spawn_app};
 
 /// The next instants (after `from`) at which the zone's UTC offset changes.
 fn offset_changes(zone: Tz, from: DateTime<Utc>, count: usize) -> Vec<DateTime<Utc>> {
@@ -55,28 +55,14 @@ fn add_session(app: &TestApp, zone: Tz, starts_at: DateTime<Utc>) -> i64 {
 }
 
 fn confirmed(app: &TestApp, session: i64, email: &str, zone: &str) {
-    let mut conn = app.db.conn().unwrap();
-    let now = Utc::now().naive_utc();
-    diesel::insert_into(registrations::table)
-        .values((
-            registrations::session_id.eq(session),
-            registrations::email.eq(email),
-            registrations::full_name.eq("Rim"),
-            registrations::organisation.eq("X"),
-            registrations::function.eq("civil_servant"),
-            registrations::territory.eq("X"),
-            registrations::country.eq("LB"),
-            registrations::locale.eq("en"),
-            registrations::timezone.eq(zone),
-            registrations::consent_version.eq("1"),
-            registrations::consent_at.eq(now),
-            registrations::status.eq("confirmed"),
-            registrations::manage_token_hash.eq(format!("m{email}")),
-            registrations::join_token_hash.eq(format!("j{email}")),
-            registrations::created_at.eq(now),
-        ))
-        .execute(&mut *conn)
-        .unwrap();
+    Stored {
+        full_name: "Rim".to_owned(),
+        country: "LB",
+        locale: "en",
+        timezone: zone,
+        ..Stored::new(session, email, "confirmed")
+    }
+    .insert(app);
 }
 
 fn queue(app: &TestApp, at: NaiveDateTime) -> usize {

@@ -1,9 +1,8 @@
-use convive::db::schema::{registrations, replays, sessions, webinars};
+use convive::db::schema::{replays, sessions, webinars};
 use convive::services::content::replays::notify_replay_published;
 use diesel::prelude::*;
 
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, outbox_rows};
+use crate::helpers::{mailbox::outbox_rows, registrations::Stored, spawn_app, visitor::Browser};
 
 #[tokio::test]
 async fn a_replay_in_arabic_with_arabic_captions() {
@@ -82,7 +81,6 @@ async fn publishing_a_replay_mails_each_registrant_in_their_language() {
         .select(sessions::id)
         .first(&mut *conn)
         .unwrap();
-    let now = chrono::Utc::now().naive_utc();
     let people = [
         (
             "attended@ville.example",
@@ -128,27 +126,19 @@ async fn publishing_a_replay_mails_each_registrant_in_their_language() {
         ),
     ];
     for (i, (email, locale, status, attended, session)) in people.iter().enumerate() {
-        diesel::insert_into(registrations::table)
-            .values((
-                registrations::session_id.eq(session),
-                registrations::email.eq(email),
-                registrations::full_name.eq("Someone"),
-                registrations::organisation.eq("Ville"),
-                registrations::function.eq("civil_servant"),
-                registrations::territory.eq("Sfax"),
-                registrations::country.eq("TN"),
-                registrations::locale.eq(locale),
-                registrations::timezone.eq("Africa/Tunis"),
-                registrations::consent_version.eq("2026-11"),
-                registrations::consent_at.eq(now),
-                registrations::status.eq(status),
-                registrations::manage_token_hash.eq(format!("m{i}")),
-                registrations::join_token_hash.eq(format!("j{i}")),
-                registrations::attended.eq(attended),
-                registrations::created_at.eq(now),
-            ))
-            .execute(&mut *conn)
-            .unwrap();
+        Stored {
+            full_name: "Someone".to_owned(),
+            organisation: "Ville".to_owned(),
+            territory: "Sfax",
+            country: "TN",
+            locale,
+            timezone: "Africa/Tunis",
+            consent_version: "2026-11",
+            attended: *attended,
+            token_seed: i.to_string(),
+            ..Stored::new(*session, email, status)
+        }
+        .insert_on(&mut conn);
     }
     let queued = notify_replay_published(&mut conn, webinar_id).unwrap();
     assert_eq!(queued, 3);

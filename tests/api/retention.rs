@@ -9,8 +9,11 @@ use convive::db::schema::{outbox, registrations, sessions};
 use convive::services::privacy::retention::{self, Policy};
 use diesel::prelude::*;
 
-use crate::helpers::{postgres_url, spawn_app, spawn_app_with};
-use crate::privacy::{register, registration, sessions_of};
+use crate::helpers::{
+    postgres_url,
+    registrations::{post_registration, registration, sessions_of},
+    spawn_app, spawn_app_with,
+};
 
 #[tokio::test]
 async fn the_retention_job_purges_old_personal_data_only() {
@@ -18,7 +21,7 @@ async fn the_retention_job_purges_old_personal_data_only() {
     let (old, recent) = sessions_of(&app).await;
     for (session, email) in [(old, "old@example.org"), (recent, "recent@example.org")] {
         assert_eq!(
-            register(&app, session, &registration(email, "Someone"))
+            post_registration(&app, session, &registration(email, "Someone"))
                 .await
                 .status(),
             202
@@ -100,7 +103,7 @@ async fn the_worker_runs_the_retention_job_with_the_configured_period() {
     // Registrations of a session 10 days past, with a 5-day period.
     let app = spawn_app_with(|s| s.retention_days = 5).await;
     let (session, _) = sessions_of(&app).await;
-    register(&app, session, &registration("w@example.org", "W")).await;
+    post_registration(&app, session, &registration("w@example.org", "W")).await;
     {
         let mut conn = app.db.conn().unwrap();
         diesel::update(sessions::table.find(session))

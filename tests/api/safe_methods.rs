@@ -7,10 +7,13 @@ use convive::db::schema::{invitations, privacy_requests, registrations, user_tok
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::admin::{api, staff};
-use crate::helpers::spawn_app;
-use crate::learners::{Browser, last_token};
-use crate::privacy::{register, registration, sessions_of};
+use crate::helpers::{
+    mailbox::last_token,
+    registrations::{post_registration, registration, sessions_of},
+    spawn_app,
+    staff::{api, staff},
+    visitor::Browser,
+};
 
 #[tokio::test]
 async fn opening_mailed_links_changes_nothing() {
@@ -19,7 +22,7 @@ async fn opening_mailed_links_changes_nothing() {
     let me = "scanner@example.org";
     // A pending registration and its confirmation link.
     assert_eq!(
-        register(&app, session, &registration(me, "Scanned"))
+        post_registration(&app, session, &registration(me, "Scanned"))
             .await
             .status(),
         202

@@ -5,16 +5,15 @@
 use mail_parser::MimeHeaders;
 use serde_json::Value;
 
-use crate::helpers::{TestApp, spawn_app};
-use crate::learners::csrf_of;
-use crate::registrations::{body, confirm, register_and_get_token, small_session, status_of};
+use crate::helpers::{
+    TestApp,
+    mailbox::path_of,
+    pages::{csrf_of, post},
+    registrations::{body, confirm, register_and_get_token, small_session, status_of},
+    spawn_app,
+};
 
-fn path_of(link: &str) -> String {
-    let rest = link.split_once("://").map(|(_, r)| r).unwrap_or(link);
-    rest[rest.find('/').unwrap()..].to_owned()
-}
-
-fn calendars(mail: &crate::smtp::ReceivedMail) -> Vec<String> {
+fn calendars(mail: &crate::helpers::smtp::ReceivedMail) -> Vec<String> {
     mail.parsed()
         .attachments()
         .filter(|a| a.is_content_type("text", "calendar"))
@@ -32,15 +31,6 @@ async fn next_sessions(app: &TestApp) -> Vec<i64> {
         .filter_map(|w| w["sessions"].as_array().unwrap().first().cloned())
         .map(|s| s["id"].as_i64().unwrap())
         .collect()
-}
-
-async fn post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -250,10 +240,10 @@ async fn the_series_api_registers_confirms_and_cancels_one_session() {
 #[tokio::test]
 async fn a_whole_series_invitation_leads_to_the_prefilled_series_form() {
     let app = spawn_app().await;
-    let token = crate::admin::staff(&app, "orga@convive.test", "organiser");
+    let token = crate::helpers::staff::staff(&app, "orga@convive.test", "organiser");
     let csv = "email,name,language,organisation,country\n\
                omar@sousse.example.tn,Omar Trabelsi,en,City of Sousse,TN\n";
-    let res = crate::admin::api(
+    let res = crate::helpers::staff::api(
         &app,
         &token,
         reqwest::Method::POST,
@@ -263,7 +253,7 @@ async fn a_whole_series_invitation_leads_to_the_prefilled_series_form() {
     .await;
     assert_eq!(res.status(), 201);
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    crate::admin::api(
+    crate::helpers::staff::api(
         &app,
         &token,
         reqwest::Method::POST,

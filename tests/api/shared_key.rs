@@ -4,8 +4,8 @@
 
 use convive::startup::Application;
 
+use crate::helpers::registrations::{register_and_get_token, small_session};
 use crate::helpers::{TestApp, postgres_url, spawn_app};
-use crate::registrations::{register_and_get_token, small_session};
 
 /// A second `serve --no-worker` instance on the first one's database, with a data dir
 /// of its own, started without a configured key as README tells an operator.

@@ -8,8 +8,12 @@ use std::time::{Duration, Instant};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
-use crate::learners::{Browser, PASSWORD, csrf_of, first_module, plain};
+use crate::helpers::{
+    TestApp,
+    pages::{csrf_of, plain},
+    spawn_app, spawn_app_with,
+    visitor::{Browser, PASSWORD, first_module},
+};
 
 /// Every route of the app, with concrete values (method, path, JSON body or not).
 async fn every_route(app: &TestApp) -> Vec<(Method, String, bool)> {

@@ -5,9 +5,11 @@
 
 use super::axe::AuditReport;
 use super::harness::Browser;
-use crate::admin::{create_session, staff};
-use crate::helpers::spawn_app;
-use crate::learners::PASSWORD;
+use crate::helpers::{
+    spawn_app,
+    staff::{create_session, staff},
+    visitor::PASSWORD,
+};
 
 async fn audit_admin_pages(lang: &str) {
     let app = spawn_app().await;

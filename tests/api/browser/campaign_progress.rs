@@ -5,10 +5,12 @@ use std::time::{Duration, Instant};
 
 use super::axe::AuditReport;
 use super::harness::Browser;
-use crate::admin::{create_session, log_in, staff};
-use crate::campaign_pages::{campaign_id, upload};
-use crate::helpers::spawn_app;
-use crate::learners::PASSWORD;
+use crate::helpers::{
+    campaigns::{campaign_id, upload},
+    spawn_app,
+    staff::{create_session, log_in, staff},
+    visitor::PASSWORD,
+};
 
 #[tokio::test]
 async fn the_campaign_page_follows_the_sending_live() {

@@ -8,9 +8,9 @@ use thirtyfour::By;
 
 use super::harness::{Browser, plain_text, t, tn};
 use super::pages::samples;
-use crate::admin;
 use crate::helpers::spawn_app;
-use crate::learners::PASSWORD;
+use crate::helpers::staff;
+use crate::helpers::visitor::PASSWORD;
 
 impl Browser {
     /// The number the campaign page's funnel shows for `stage`.
@@ -60,7 +60,7 @@ pub async fn signed_in_organiser(
     role: &str,
 ) -> String {
     let email = format!("{role}.{lang}@convive.test");
-    admin::staff(app, &email, role);
+    staff::staff(app, &email, role);
     browser.sign_in(lang, &email, PASSWORD).await;
     email
 }

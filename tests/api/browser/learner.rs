@@ -7,7 +7,7 @@ use serde_json::json;
 use super::harness::Browser;
 use super::pages::Page;
 use crate::helpers::TestApp;
-use crate::learners::{self, PASSWORD};
+use crate::helpers::visitor::{self, PASSWORD};
 
 /// What the learner pages show for that learner.
 pub struct Learner {
@@ -42,7 +42,7 @@ async fn modules(app: &TestApp) -> Vec<(String, Vec<i64>)> {
 /// Creates the learner (account language `lang`) and signs `browser` in.
 pub async fn signed_in_learner(app: &TestApp, browser: &Browser, lang: &str) -> Learner {
     let (name, email) = ("Nadia Benali", "nadia.benali@example.org");
-    let api = learners::Browser::new(app);
+    let api = visitor::Browser::new(app);
     api.sign_up(email, name, lang).await;
     let modules = modules(app).await;
     let (done, done_lessons) = &modules[0];

@@ -1,7 +1,7 @@
 //! A first walk through the programme with clicks, as the journeys will do.
 
 use super::harness::Browser;
-use crate::helpers::{has_arabic, spawn_app};
+use crate::helpers::{pages::has_arabic, spawn_app};
 
 #[tokio::test]
 async fn a_visitor_browses_the_programme_and_switches_to_arabic() {

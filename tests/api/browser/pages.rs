@@ -2,9 +2,9 @@
 
 use serde_json::json;
 
-use crate::admin;
 use crate::helpers::TestApp;
-use crate::learners;
+use crate::helpers::staff;
+use crate::helpers::{mailbox, visitor};
 
 pub struct Page {
     /// Short name used in screenshot file names and failure messages (`webinar`, `not-found`…).
@@ -144,9 +144,9 @@ pub async fn token_pages(app: &TestApp, lang: &str) -> Vec<Page> {
 
     // An account: its verification link, then a reset link once verified.
     let learner = format!("youssef.{lang}@example.org");
-    let api = learners::Browser::new(app);
+    let api = visitor::Browser::new(app);
     api.sign_up(&learner, "Youssef Amrani", lang).await;
-    let verify = learners::last_token(app, "account_verify", &learner);
+    let verify = mailbox::last_token(app, "account_verify", &learner);
     let res = api
         .post_json("/api/v1/auth/password/forgot", json!({ "email": learner }))
         .await;
@@ -156,13 +156,13 @@ pub async fn token_pages(app: &TestApp, lang: &str) -> Vec<Page> {
         "{status} {}",
         res.text().await.unwrap()
     );
-    let reset = learners::last_token(app, "password_reset", &learner);
+    let reset = mailbox::last_token(app, "password_reset", &learner);
 
     // An invitation campaign for one contact writing in `lang`.
     let invitee = format!("amina.{lang}@example.org");
-    let organiser = admin::staff(app, &format!("orga.{lang}@convive.test"), "organiser");
+    let organiser = staff::staff(app, &format!("orga.{lang}@convive.test"), "organiser");
     let csv = format!("email,name,language\n{invitee},Amina Alaoui,{lang}\n");
-    let res = admin::api(
+    let res = staff::api(
         app,
         &organiser,
         reqwest::Method::POST,
@@ -173,7 +173,7 @@ pub async fn token_pages(app: &TestApp, lang: &str) -> Vec<Page> {
     assert_eq!(res.status(), 201);
     let id = res.json::<serde_json::Value>().await.unwrap()["id"].clone();
     let send = format!("/api/v1/admin/campaigns/{id}/send");
-    let res = admin::api(app, &organiser, reqwest::Method::POST, &send, json!({})).await;
+    let res = staff::api(app, &organiser, reqwest::Method::POST, &send, json!({})).await;
     assert!(res.status().is_success(), "{}", res.status());
     let mail = &app.smtp.wait_for(&invitee, 1).await[0];
     let invitation = mail

@@ -7,7 +7,7 @@ use convive::settings::{RateLimits, Settings};
 use convive::startup::{Application, first_start, open_database};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
-use crate::smtp::SmtpReceiver;
+use super::smtp::SmtpReceiver;
 
 pub struct TestApp {
     pub address: String,
@@ -142,9 +142,4 @@ impl TestApp {
         assert_eq!(res.status(), 200, "GET {path}");
         res.json().await.unwrap()
     }
-}
-
-/// True when the text contains Arabic script.
-pub fn has_arabic(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }

@@ -1,11 +1,10 @@
-//! Helpers for the learner tests: a browser (its own cookies) on a running app, the
-//! outbox as a user's mailbox, accounts and forms.
+//! A visitor: the app and a client with its own cookies, signing up, reporting progress.
 
-use convive::db::schema::outbox;
-use diesel::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use super::TestApp;
+use super::mailbox::last_token;
+use super::pages::csrf_of;
 
 pub const PASSWORD: &str = "a long enough password";
 
@@ -113,46 +112,6 @@ impl<'a> Browser<'a> {
     }
 }
 
-/// One queued mail: (kind, recipient, locale, payload).
-pub fn outbox_rows(app: &TestApp) -> Vec<(String, String, String, Value)> {
-    let mut conn = app.db.conn().unwrap();
-    outbox::table
-        .order(outbox::id)
-        .select((
-            outbox::kind,
-            outbox::recipient,
-            outbox::locale,
-            outbox::payload,
-        ))
-        .load::<(String, String, String, String)>(&mut *conn)
-        .unwrap()
-        .into_iter()
-        .map(|(k, r, l, p)| (k, r, l, serde_json::from_str(&p).unwrap()))
-        .collect()
-}
-
-/// The token of the last mail of this kind to this address.
-pub fn last_token(app: &TestApp, kind: &str, to: &str) -> String {
-    outbox_rows(app)
-        .into_iter()
-        .rev()
-        .find(|(k, r, _, _)| k == kind && r == to)
-        .unwrap_or_else(|| panic!("no {kind} mail to {to}"))
-        .3["token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
-/// The hidden CSRF value of the (first) form on a page.
-pub fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .expect("form with a csrf field")
-        .to_owned()
-}
-
 /// The slug and lesson ids (in order) of the first module.
 pub async fn first_module(app: &TestApp) -> (String, Vec<i64>) {
     let modules = app.get_json("/api/v1/modules?lang=fr").await;
@@ -166,9 +125,4 @@ pub async fn first_module(app: &TestApp) -> (String, Vec<i64>) {
             .map(|l| l["id"].as_i64().unwrap())
             .collect(),
     )
-}
-
-/// Text without Fluent's invisible isolation marks, for exact assertions.
-pub fn plain(html: &str) -> String {
-    html.replace(['\u{2068}', '\u{2069}'], "")
 }

@@ -1,0 +1,22 @@
+//! What the tests share, by theme. `app.rs` spawns the real service (its names are
+//! re-exported here: every test starts with `spawn_app`); the others are fixtures.
+//!
+//! - `app`: `spawn_app()`, a fresh database per test (SQLite file or PostgreSQL database)
+//! - `smtp`: the SMTP receiver the app delivers to
+//! - `visitor`: a browser with its own cookies (sign-up, progress reports)
+//! - `pages`: CSRF values, plain text of pages, multipart bodies, redirects
+//! - `mailbox`: the outbox rows, tokens and links of mail
+//! - `staff`: organiser and admin accounts, log in, API calls, a session to work on
+//! - `registrations`: registration bodies, registering and confirming, stored rows
+//! - `campaigns`: uploading a contact list from the back office
+
+pub mod app;
+pub mod campaigns;
+pub mod mailbox;
+pub mod pages;
+pub mod registrations;
+pub mod smtp;
+pub mod staff;
+pub mod visitor;
+
+pub use app::{TestApp, postgres_url, spawn_app, spawn_app_with};
