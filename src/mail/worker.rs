@@ -103,7 +103,10 @@ impl Mailer {
         let result = self
             .db
             .run(|conn| {
-                crate::services::registrations::queue_due_reminders(conn, Utc::now().naive_utc())
+                crate::services::registrations::reminders::queue_due_reminders(
+                    conn,
+                    Utc::now().naive_utc(),
+                )
             })
             .await;
         match result {
