@@ -11,3 +11,6 @@ pub mod mail_log;
 pub mod privacy;
 pub mod registrations;
 pub mod sessions;
+
+/// Fields of a submission that did not parse, each with the Fluent id saying why.
+pub type FieldErrors = Vec<(&'static str, &'static str)>;

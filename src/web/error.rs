@@ -12,6 +12,7 @@ use askama::Template;
 use crate::db::DbError;
 use crate::domain::Locale;
 use crate::i18n::catalog;
+use crate::services::FieldErrors;
 
 use super::lang::negotiate;
 use super::page::PageCtx;
@@ -43,9 +44,6 @@ pub enum AppError {
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
-
-/// Fields of a submission that did not parse, each with a Fluent message id.
-pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
 /// What the error renderer needs to know about an error: its stable code and message.
 #[derive(Clone, Debug)]

@@ -1,6 +1,6 @@
 //! What an HTML form re-displays: the values typed and an error next to each field.
 
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 
 #[derive(Clone, Debug, Default)]
 pub struct FormState {

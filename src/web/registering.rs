@@ -7,7 +7,9 @@ use chrono::Utc;
 
 use crate::domain::Locale;
 use crate::domain::registration::{RegistrationInput, Status};
-use crate::services::registrations::{self, Confirmation, Managed, RegistrationError};
+use crate::services::registrations;
+use crate::services::registrations::manage::{self, Managed};
+use crate::services::registrations::seats::{Confirmation, RegistrationError};
 
 use super::error::AppError;
 use super::rate_limit::{Limit, client_key};
@@ -100,7 +102,7 @@ pub async fn view(state: &AppState, token: String, locale: Locale) -> Result<Man
     state
         .db
         .run(move |c| {
-            Ok(registrations::view(
+            Ok(manage::view(
                 c,
                 &tokens,
                 &public,
@@ -127,11 +129,11 @@ pub async fn change(state: &AppState, token: String, change: Change) -> Result<(
         .db
         .run(move |c| {
             Ok(match change {
-                Change::Cancel(session) => registrations::cancel(c, &token, session, now),
+                Change::Cancel(session) => manage::cancel(c, &token, session, now),
                 Change::Switch(to) => {
-                    registrations::switch_session(c, &token, to, now).map(|_: Status| ())
+                    manage::switch_session(c, &token, to, now).map(|_: Status| ())
                 }
-                Change::Language(l) => registrations::change_locale(c, &token, l),
+                Change::Language(l) => manage::change_locale(c, &token, l),
             })
         })
         .await?

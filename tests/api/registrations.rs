@@ -365,11 +365,13 @@ async fn reminders_go_out_once_before_the_session() {
             .unwrap();
         let now = chrono::Utc::now().naive_utc();
         assert_eq!(
-            convive::services::registrations::queue_due_reminders(&mut conn, now).unwrap(),
+            convive::services::registrations::reminders::queue_due_reminders(&mut conn, now)
+                .unwrap(),
             1
         );
         assert_eq!(
-            convive::services::registrations::queue_due_reminders(&mut conn, now).unwrap(),
+            convive::services::registrations::reminders::queue_due_reminders(&mut conn, now)
+                .unwrap(),
             0
         );
     }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Timelike, Utc}
 use chrono_tz::Tz;
 use convive::db::models::NewSession;
 use convive::db::schema::{outbox, registrations, sessions, webinars};
-use convive::services::registrations::queue_due_reminders;
+use convive::services::registrations::reminders::queue_due_reminders;
 use diesel::prelude::*;
 
 use crate::helpers::{TestApp, registrations::Stored, spawn_app};

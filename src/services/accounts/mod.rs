@@ -15,9 +15,7 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::{MailKind, kinds};
 
 use crate::secrets::tokens;
-
-/// Fields that did not parse, each with the Fluent id saying why.
-pub type FieldErrors = Vec<(&'static str, &'static str)>;
+use crate::services::FieldErrors;
 
 pub const CONSENT_VERSION: &str = crate::services::privacy::NOTICE_VERSION;
 pub const VERIFY: &str = "verify";

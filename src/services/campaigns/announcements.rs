@@ -13,7 +13,7 @@ use crate::domain::translation::{fallback_order, pick};
 use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 
 use crate::secrets::tokens;
 

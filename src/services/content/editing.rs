@@ -7,7 +7,7 @@ use crate::db::{DbConnection, DbError, admin, content_admin as q, programme, wri
 use crate::domain::{Locale, Slug};
 
 use crate::domain::translation::pick;
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 20_000;

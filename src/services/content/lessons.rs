@@ -5,7 +5,7 @@ use crate::db::models::LessonTranslation;
 use crate::db::{DbConnection, DbError, admin, content_admin as q, programme, write_transaction};
 use crate::domain::Locale;
 
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 use crate::services::content::editing::MAX_TITLE;
 use crate::services::content::replays_admin::{parse_captions_url, parse_video_url};
 

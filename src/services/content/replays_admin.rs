@@ -6,7 +6,7 @@ use crate::db::models::{Replay, ReplayCaption};
 use crate::db::{DbConnection, DbError, admin, content_admin as q, write_transaction};
 use crate::domain::{Locale, VideoSource};
 
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 
 /// A replay as the editor shows it.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -128,7 +128,7 @@ pub fn erase_address(
             )?;
             if cancelled && status == Status::Confirmed {
                 crate::db::registrations::release_seat(conn, session_id)?;
-                crate::services::registrations::promote_waitlist(conn, session_id, now)?;
+                crate::services::registrations::seats::promote_waitlist(conn, session_id, now)?;
             }
         }
         q::anonymise_registration(conn, id)?;

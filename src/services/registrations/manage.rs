@@ -10,35 +10,14 @@ use crate::db::{DbConnection, DbError, programme, write_transaction};
 use crate::domain::Locale;
 use crate::domain::registration::Status;
 use crate::mail::MailKind;
-
-use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
+use crate::secrets::link_tokens::RegistrationTokens;
 use crate::secrets::tokens;
-use crate::services::content::programme::SessionView;
-use crate::services::registrations::series;
-use crate::services::registrations::{
-    RegistrationError, mail_to, open_session, outcome_mail, promote_waitlist, seat_or_waitlist,
-    status_of,
+use crate::services::registrations::seats::{
+    RegistrationError, cancel_one, mail_to, open_session, outcome_mail, promote_waitlist,
+    seat_or_waitlist, status_of,
 };
-
-/// A registration as its holder sees it.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct RegistrationView {
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub waitlist_position: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub join_url: Option<String>,
-    /// Its own manage page (listed on the series page, which links to each).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manage_url: Option<String>,
-    pub webinar_title: String,
-    pub full_name: String,
-    pub locale: Locale,
-    pub timezone: String,
-    pub session: SessionView,
-    #[serde(skip)]
-    pub other_sessions: Vec<SessionView>,
-}
+use crate::services::registrations::series;
+use crate::services::registrations::view::{RegistrationView, registration_view};
 
 /// What a manage link opens: one registration, or a registration to the whole series.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -82,43 +61,6 @@ pub fn view(
     }
 }
 
-pub(super) fn registration_view(
-    conn: &mut DbConnection,
-    tokens: &RegistrationTokens,
-    public_url: &str,
-    r: &Registration,
-    locale: Locale,
-    now: NaiveDateTime,
-) -> Result<RegistrationView, RegistrationError> {
-    let status = status_of(r);
-    let session = crate::services::content::programme::session(conn, r.session_id)?;
-    let webinar_id = programme::published_session(conn, r.session_id)?.webinar_id;
-    let others = programme::upcoming_sessions(conn, &[webinar_id], now)?
-        .iter()
-        .filter(|s| s.id != r.session_id)
-        .map(|s| crate::services::content::programme::session(conn, s.id))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(RegistrationView {
-        status: status.as_str(),
-        waitlist_position: (status == Status::Waitlisted)
-            .then(|| q::waitlist_position(conn, r))
-            .transpose()?,
-        join_url: (status == Status::Confirmed).then(|| {
-            format!(
-                "{public_url}/join/{}",
-                tokens.raw(Purpose::Join, r.id, &r.token_seed)
-            )
-        }),
-        manage_url: None,
-        webinar_title: series::webinar_title(conn, webinar_id, locale)?,
-        full_name: r.full_name.clone(),
-        locale: r.locale.parse().unwrap_or(Locale::En),
-        timezone: r.timezone.clone(),
-        session,
-        other_sessions: others,
-    })
-}
-
 /// Cancels from a manage link: the registration, or for a series registration all of
 /// it or only its registration to `session_id`. A freed seat goes to the waitlist.
 pub fn cancel(
@@ -140,30 +82,6 @@ pub fn cancel(
         }
         None => series::cancel_group(conn, &hash, session_id, now),
     })
-}
-
-/// Cancels one registration (without mail); false when there was nothing to cancel.
-/// When a concurrent request changed it first (e.g. confirmed it), cancels what it is now.
-pub(super) fn cancel_one(
-    conn: &mut DbConnection,
-    r: &Registration,
-    now: NaiveDateTime,
-) -> Result<bool, RegistrationError> {
-    let mut was = status_of(r);
-    for _ in 0..2 {
-        if was == Status::Cancelled {
-            return Ok(false);
-        }
-        if q::transition(conn, r.id, was.as_str(), Status::Cancelled.as_str(), now)? {
-            if was == Status::Confirmed {
-                q::release_seat(conn, r.session_id)?;
-                promote_waitlist(conn, r.session_id, now)?;
-            }
-            return Ok(true);
-        }
-        was = status_of(&q::by_id(conn, r.id)?);
-    }
-    Ok(false)
 }
 
 /// Moves a registration to another session of the same webinar.

@@ -14,7 +14,7 @@ use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
 use crate::domain::translation::pick;
-use crate::services::registrations::promote_waitlist;
+use crate::services::registrations::seats::promote_waitlist;
 
 /// What the organiser asked for; empty strings mean "any".
 #[derive(Clone, Debug, Default, serde::Deserialize)]

@@ -12,7 +12,7 @@ use crate::mail::kinds::enqueue;
 use chrono::{Duration, NaiveDateTime};
 
 use crate::secrets::tokens;
-use crate::services::registrations::RegistrationError;
+use crate::services::registrations::seats::RegistrationError;
 
 /// The meeting link behind a personal join link; records the first click.
 pub fn join(

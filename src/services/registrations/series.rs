@@ -16,14 +16,14 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use crate::domain::translation::pick;
 use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
 use crate::services::content::programme::SessionView;
-use crate::services::registrations::manage::{RegistrationView, cancel_one, registration_view};
-use crate::services::registrations::{
-    Confirmation, DOUBLE_SUBMIT_WINDOW, RegistrationError, mail_to, outcome, retrying,
-    seat_or_waitlist, status_of, upsert_pending,
+use crate::services::registrations::pending::{DOUBLE_SUBMIT_WINDOW, upsert_pending};
+use crate::services::registrations::seats::{
+    Confirmation, RegistrationError, cancel_one, mail_to, outcome, retrying, seat_or_waitlist,
+    status_of,
 };
+use crate::services::registrations::view::{RegistrationView, registration_view};
 
 /// One webinar of the series and the session a series registration takes.
 #[derive(Clone, Debug)]
@@ -67,21 +67,6 @@ pub fn offer(
                 })
             })
             .collect(),
-    )
-}
-
-pub fn webinar_title(
-    conn: &mut DbConnection,
-    webinar_id: i64,
-    locale: Locale,
-) -> Result<String, DbError> {
-    let texts = programme::webinar_translations(conn, &[webinar_id])?;
-    Ok(
-        pick(locale, texts.iter().map(|t| (t.locale.as_str(), t)), |t| {
-            !t.title.is_empty()
-        })
-        .map(|(_, t)| t.title.clone())
-        .unwrap_or_default(),
     )
 }
 
@@ -169,7 +154,7 @@ fn members(
 
 /// Confirms every pending registration of the group (inside the caller's transaction):
 /// each takes a seat or a waitlist place; one mail tells the outcome of all.
-pub(super) fn confirm_group(
+pub(crate) fn confirm_group(
     conn: &mut DbConnection,
     confirm_hash: &str,
     now: NaiveDateTime,
@@ -217,7 +202,7 @@ pub(super) fn confirm_group(
     })
 }
 
-pub(super) fn view_group(
+pub(crate) fn view_group(
     conn: &mut DbConnection,
     tokens: &RegistrationTokens,
     public_url: &str,
@@ -253,7 +238,7 @@ pub(super) fn view_group(
 }
 
 /// Cancels the whole series registration, or only its registration to `session_id`.
-pub(super) fn cancel_group(
+pub(crate) fn cancel_group(
     conn: &mut DbConnection,
     manage_hash: &str,
     session_id: Option<i64>,
@@ -294,7 +279,7 @@ pub(super) fn cancel_group(
     Ok(())
 }
 
-pub(super) fn change_group_locale(
+pub(crate) fn change_group_locale(
     conn: &mut DbConnection,
     manage_hash: &str,
     locale: Locale,

@@ -11,7 +11,7 @@ use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 use crate::services::sessions::ValidSession;
 
 /// Reminder offsets in minutes before the start, e.g. "1440,60".
@@ -87,7 +87,7 @@ pub fn update(
         }
         let now = Utc::now().naive_utc();
         if s.capacity > before.capacity {
-            crate::services::registrations::promote_waitlist(conn, session_id, now)?;
+            crate::services::registrations::seats::promote_waitlist(conn, session_id, now)?;
         }
         let moved = before.starts_at != s.starts_at.naive_utc()
             || before.duration_minutes != s.duration_minutes;

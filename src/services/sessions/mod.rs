@@ -10,7 +10,7 @@ use crate::db::models::NewSession;
 use crate::db::{DbConnection, DbError, admin};
 use crate::domain::TimeZone;
 
-use crate::services::accounts::FieldErrors;
+use crate::services::FieldErrors;
 
 pub const MAX_CAPACITY: i32 = 100_000;
 
@@ -206,7 +206,7 @@ pub fn update(
         }
         if capacity > before.capacity {
             // New seats go to the waiting list first (main's registrations service).
-            crate::services::registrations::promote_waitlist(
+            crate::services::registrations::seats::promote_waitlist(
                 conn,
                 session_id,
                 Utc::now().naive_utc(),

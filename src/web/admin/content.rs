@@ -9,13 +9,14 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::domain::Locale;
+use crate::services::FieldErrors;
 use crate::services::content::editing::{
     self as svc, CreateError, ItemAdmin, Kind, TextInput, summary_field, title_field,
 };
 use crate::services::content::lessons::LessonAdmin;
 use crate::services::content::replays_admin::ReplayAdmin;
 use crate::web::csrf;
-use crate::web::error::{AppError, FieldErrors};
+use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::PageCtx;
 use crate::web::state::AppState;

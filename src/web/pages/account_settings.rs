@@ -90,7 +90,7 @@ pub struct PasswordForm {
 async fn apply<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, AccountError> + Send + 'static,
-) -> Result<Result<T, crate::services::accounts::FieldErrors>, AppError> {
+) -> Result<Result<T, crate::services::FieldErrors>, AppError> {
     match state.db.run(move |c| Ok(f(c))).await? {
         Ok(v) => Ok(Ok(v)),
         Err(AccountError::Invalid(errors)) => Ok(Err(errors)),

@@ -9,8 +9,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::domain::Locale;
+use crate::services::registrations::manage::Managed;
+use crate::services::registrations::reminders;
 use crate::services::registrations::series::SeriesView;
-use crate::services::registrations::{self, Managed, RegistrationView};
+use crate::services::registrations::view::RegistrationView;
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
@@ -187,13 +189,7 @@ pub async fn join(
     let token = path.into_inner();
     let url = state
         .db
-        .run(move |c| {
-            Ok(registrations::join(
-                c,
-                &token,
-                chrono::Utc::now().naive_utc(),
-            ))
-        })
+        .run(move |c| Ok(reminders::join(c, &token, chrono::Utc::now().naive_utc())))
         .await?
         .map_err(registering::error)?;
     Ok(HttpResponse::SeeOther()

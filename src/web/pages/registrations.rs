@@ -175,7 +175,7 @@ async fn blank_form(
     if let Some(token) = invitation {
         let invitee = state
             .db
-            .run(move |c| registrations::invitee(c, &token))
+            .run(move |c| registrations::manage::invitee(c, &token))
             .await?;
         if let Some(inv) = invitee {
             form.full_name = inv.full_name;
