@@ -5,6 +5,7 @@ pub mod announcements;
 pub mod backup;
 pub mod campaigns;
 pub mod content_version;
+pub mod failure;
 pub mod group_commit;
 pub mod learning;
 pub mod mail_log;
@@ -92,6 +93,10 @@ impl DbError {
                 _
             ))
         )
+    }
+
+    pub fn not_found() -> DbError {
+        DbError::Query(diesel::result::Error::NotFound)
     }
 }
 

@@ -4,6 +4,7 @@
 //! in `manage.rs`, registering for the whole series in
 //! `series.rs`, reminders and join links in `reminders.rs`.
 
+pub mod export;
 pub mod manage;
 pub mod registrants;
 pub mod reminders;
