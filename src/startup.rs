@@ -14,7 +14,6 @@ use crate::jobs::Worker;
 use crate::services::accounts::organisers;
 use crate::services::accounts::passwords;
 use crate::settings::{RateLimits, Settings};
-use crate::web::cache::PageCache;
 use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;
 
@@ -78,18 +77,14 @@ impl Application {
         };
         let key =
             crate::secrets::key::load(settings.secret_key.as_deref(), &settings.data_dir, &db)?;
-        let state = web::Data::new(AppState {
-            db: db.clone(),
-            limits: RateLimiter::new(settings.rate_limits == RateLimits::On),
-            cookie_key: actix_web::cookie::Key::from(&key),
-            mailer: worker.as_ref().map(|w| w.mailer.clone()),
-            tokens: crate::secrets::link_tokens::RegistrationTokens::from_secret(&key),
-            settings: Arc::new(settings.clone()),
-            pages: PageCache::new(
-                db.content_version().clone(),
-                Duration::from_millis(settings.page_cache_ms),
-            ),
-        });
+        let state = web::Data::new(AppState::new(
+            db.clone(),
+            Arc::new(settings.clone()),
+            RateLimiter::new(settings.rate_limits == RateLimits::On),
+            &key,
+            worker.as_ref().map(|w| w.mailer.clone()),
+            Duration::from_millis(settings.page_cache_ms),
+        ));
         let workers = match state.settings.workers {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
             n => n,

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod campaigns;
 pub mod content_version;
 pub mod deployment_key;
+pub mod failure;
 pub mod group_commit;
 pub mod learning;
 pub mod mail_log;

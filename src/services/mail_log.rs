@@ -95,3 +95,14 @@ pub fn retry(conn: &mut DbConnection, actor: i64, id: i64) -> Result<Retry, DbEr
         Ok(Retry::Requeued { lifted_bounce })
     })
 }
+
+/// A mail as the log shows it.
+pub type MailRow = MailLogRow;
+
+/// The statuses the log filters by.
+pub use crate::db::mail_log::STATUSES;
+
+/// One mail of the log.
+pub fn mail(conn: &mut DbConnection, id: i64) -> Result<MailRow, DbError> {
+    q::by_id(conn, id)
+}

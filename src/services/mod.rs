@@ -3,6 +3,7 @@
 //! mail as outbox rows; they never name diesel, Fluent, lettre or actix.
 
 pub mod accounts;
+pub mod audit_log;
 pub mod campaigns;
 pub mod content;
 pub mod dashboard;

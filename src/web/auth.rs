@@ -6,35 +6,14 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use futures_util::future::LocalBoxFuture;
 
-use crate::db::models::User;
-use crate::services::accounts::{self, AccountError};
+use crate::services::accounts;
+use crate::services::accounts::lookup::User;
 
 use super::error::AppError;
-use super::state::AppState;
+use super::state::{AppState, Pages};
 
 const USER_KEY: &str = "uid";
 const STAMP_KEY: &str = "stamp";
-
-impl From<AccountError> for AppError {
-    fn from(e: AccountError) -> Self {
-        match e {
-            AccountError::Invalid(fields) => AppError::Validation(fields),
-            AccountError::InvalidCredentials => AppError::Unauthorized {
-                code: "invalid_credentials",
-                message_id: "account-error-credentials",
-            },
-            AccountError::NotVerified => AppError::Unauthorized {
-                code: "not_verified",
-                message_id: "account-error-not-verified",
-            },
-            AccountError::InvalidToken => AppError::BadRequest {
-                code: "invalid_token",
-                message_id: "account-error-token",
-            },
-            AccountError::Db(e) => e.into(),
-        }
-    }
-}
 
 /// Signs the user in with a new session id (no fixation).
 pub fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
@@ -72,8 +51,7 @@ impl FromRequest for MaybeUser {
             };
             let state = state.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
             let user = state
-                .db
-                .run(move |c| accounts::current(c, id, &stamp))
+                .run(Pages::Unchanged, move |c| accounts::current(c, id, &stamp))
                 .await?;
             if user.is_none() {
                 session.purge();

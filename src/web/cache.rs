@@ -22,7 +22,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
-use crate::db::ContentVersion;
+use crate::db::Db;
 use crate::domain::Locale;
 
 use super::error::AppError;
@@ -34,7 +34,8 @@ const CAPACITY: usize = 512;
 
 pub struct PageCache {
     entries: RwLock<HashMap<CacheKey, Arc<CachedResponse>>>,
-    version: ContentVersion,
+    /// Reads the current content version.
+    version: Box<dyn Fn() -> u64 + Send + Sync>,
     ttl: Duration,
 }
 
@@ -117,10 +118,17 @@ impl CachedResponse {
 }
 
 impl PageCache {
-    pub fn new(version: ContentVersion, ttl: Duration) -> PageCache {
+    /// A cache checked against the content version of `db` (bumped by its content
+    /// changes).
+    pub fn new(db: &Db, ttl: Duration) -> PageCache {
+        let version = db.content_version().clone();
+        PageCache::with_version(move || version.current(), ttl)
+    }
+
+    fn with_version(version: impl Fn() -> u64 + Send + Sync + 'static, ttl: Duration) -> PageCache {
         PageCache {
             entries: RwLock::new(HashMap::new()),
-            version,
+            version: Box::new(version),
             ttl,
         }
     }
@@ -139,7 +147,7 @@ impl PageCache {
     {
         // Read the version and the clock before the database: a change committed while
         // rendering bumps the version and makes this response stale at once.
-        let version = self.version.current();
+        let version = (self.version)();
         let rendered_at = Instant::now();
         if let Some(hit) = self.fresh(&key, version) {
             return Ok(hit);
@@ -169,7 +177,7 @@ impl PageCache {
     }
 
     fn store(&self, key: CacheKey, response: Arc<CachedResponse>) {
-        let version = self.version.current();
+        let version = (self.version)();
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= CAPACITY && !entries.contains_key(&key) {
             entries.retain(|_, r| self.is_fresh(r, version));
@@ -208,10 +216,19 @@ mod tests {
             .0
     }
 
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    /// A cache and the content version it checks.
+    fn new_cache(ttl: Duration) -> (PageCache, Arc<AtomicU64>) {
+        let version = Arc::new(AtomicU64::new(0));
+        let read = version.clone();
+        let cache = PageCache::with_version(move || read.load(Ordering::Acquire), ttl);
+        (cache, version)
+    }
+
     #[actix_web::test]
     async fn serves_until_the_content_version_changes() {
-        let version = ContentVersion::default();
-        let cache = PageCache::new(version.clone(), Duration::from_secs(60));
+        let (cache, version) = new_cache(Duration::from_secs(60));
         assert_eq!(get(&cache, key("/"), "one").await, "one");
         assert_eq!(
             get(&cache, key("/"), "two").await,
@@ -219,13 +236,13 @@ mod tests {
             "served from cache"
         );
         assert_eq!(get(&cache, key("/x"), "three").await, "three", "own key");
-        version.bump();
+        version.fetch_add(1, Ordering::AcqRel);
         assert_eq!(get(&cache, key("/"), "four").await, "four", "re-rendered");
     }
 
     #[actix_web::test]
     async fn expires_after_the_ttl() {
-        let cache = PageCache::new(ContentVersion::default(), Duration::from_millis(30));
+        let (cache, _) = new_cache(Duration::from_millis(30));
         assert_eq!(get(&cache, key("/"), "one").await, "one");
         std::thread::sleep(Duration::from_millis(40));
         assert_eq!(get(&cache, key("/"), "two").await, "two");
@@ -233,7 +250,7 @@ mod tests {
 
     #[actix_web::test]
     async fn a_zero_ttl_stores_nothing() {
-        let cache = PageCache::new(ContentVersion::default(), Duration::ZERO);
+        let (cache, _) = new_cache(Duration::ZERO);
         assert_eq!(get(&cache, key("/"), "one").await, "one");
         assert_eq!(get(&cache, key("/"), "two").await, "two");
         assert!(cache.is_empty());
@@ -241,7 +258,7 @@ mod tests {
 
     #[actix_web::test]
     async fn errors_are_not_stored() {
-        let cache = PageCache::new(ContentVersion::default(), Duration::from_secs(60));
+        let (cache, _) = new_cache(Duration::from_secs(60));
         let err = cache
             .get_or_render(key("/"), "text/plain", || async {
                 Err::<Bytes, _>(AppError::NotFound)
@@ -253,7 +270,7 @@ mod tests {
 
     #[actix_web::test]
     async fn stays_within_its_capacity() {
-        let cache = PageCache::new(ContentVersion::default(), Duration::from_secs(60));
+        let (cache, _) = new_cache(Duration::from_secs(60));
         for i in 0..CAPACITY + 10 {
             get(&cache, key(&format!("/{i}")), "x").await;
         }

@@ -9,10 +9,11 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use askama::Template;
 
-use crate::db::DbError;
 use crate::domain::Locale;
 use crate::i18n::catalog;
 use crate::services::FieldErrors;
+
+mod from_services;
 
 use super::lang::negotiate;
 use super::page::PageCtx;
@@ -56,55 +57,6 @@ pub struct ErrorInfo {
 /// Marks a response whose body a handler rendered itself (e.g. a form with its errors).
 #[derive(Clone, Copy, Debug)]
 pub struct Rendered;
-
-impl From<DbError> for AppError {
-    fn from(e: DbError) -> Self {
-        use diesel::result::{DatabaseErrorKind, Error};
-        match e {
-            DbError::Query(Error::NotFound) => AppError::NotFound,
-            DbError::Unavailable(m) => AppError::Unavailable(m),
-            DbError::Query(Error::DatabaseError(
-                DatabaseErrorKind::ClosedConnection
-                | DatabaseErrorKind::UnableToSendCommand
-                | DatabaseErrorKind::SerializationFailure,
-                info,
-            )) => AppError::Unavailable(info.message().to_owned()),
-            // PostgreSQL refuses NUL and invalid UTF-8 in text: the input was bad.
-            DbError::Query(Error::DatabaseError(_, info))
-                if info.message().contains("invalid byte sequence") =>
-            {
-                AppError::BadRequest {
-                    code: "bad_request",
-                    message_id: "error-bad-request",
-                }
-            }
-            DbError::Query(Error::DatabaseError(_, info)) if is_transient(info.message()) => {
-                AppError::Unavailable(info.message().to_owned())
-            }
-            DbError::Query(Error::BrokenTransactionManager) => {
-                AppError::Unavailable("broken transaction manager".to_owned())
-            }
-            other => AppError::Internal(other.into()),
-        }
-    }
-}
-
-/// Errors that say the database is busy, full, restarting or unreachable, not that
-/// the request is wrong: worth a 503 and a retry.
-fn is_transient(message: &str) -> bool {
-    const SIGNS: [&str; 9] = [
-        "database is locked",
-        "database table is locked",
-        "disk",
-        "terminating connection",
-        "server closed the connection",
-        "connection to server",
-        "could not connect",
-        "the database system is",
-        "no connection",
-    ];
-    SIGNS.iter().any(|s| message.contains(s))
-}
 
 impl ErrorInfo {
     fn new(code: &'static str, message_id: &'static str) -> ErrorInfo {

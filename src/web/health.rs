@@ -12,10 +12,7 @@ pub async fn healthz() -> HttpResponse {
 
 /// Ready: the database answers too.
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let db = state.db.clone();
-    tokio::task::spawn_blocking(move || db.ping())
-        .await
-        .map_err(|e| AppError::Unavailable(e.to_string()))??;
+    state.ping().await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ready"))

@@ -1,6 +1,6 @@
 //! What the registration pages and the registration API share: rate limits, the
-//! honeypot, the service calls off the async executor, waking the mailer, and how
-//! registration errors answer. Handlers only read the request and shape the answer.
+//! honeypot, and the service calls off the async executor, each saying whether it
+//! changes the public pages. Handlers only read the request and shape the answer.
 
 use actix_web::HttpRequest;
 use chrono::Utc;
@@ -9,28 +9,11 @@ use crate::domain::Locale;
 use crate::domain::registration::{RegistrationInput, Status};
 use crate::services::registrations;
 use crate::services::registrations::manage::{self, Managed};
-use crate::services::registrations::seats::{Confirmation, RegistrationError};
+use crate::services::registrations::seats::Confirmation;
 
 use super::error::AppError;
 use super::rate_limit::{Limit, client_key};
-use super::state::AppState;
-
-pub fn error(e: RegistrationError) -> AppError {
-    match e {
-        RegistrationError::SessionUnavailable | RegistrationError::UnknownToken => {
-            AppError::NotFound
-        }
-        RegistrationError::Expired => AppError::BadRequest {
-            code: "expired",
-            message_id: "registration-expired",
-        },
-        RegistrationError::AlreadyRegistered => AppError::BadRequest {
-            code: "already_registered",
-            message_id: "registration-already-there",
-        },
-        RegistrationError::Db(e) => e.into(),
-    }
-}
+use super::state::{AppState, Pages};
 
 /// What a registration form registers for.
 #[derive(Clone, Copy, Debug)]
@@ -63,15 +46,13 @@ pub async fn register(
     let now = Utc::now().naive_utc();
     // Through the group-commit writer: acknowledged once the batch is on disk.
     state
-        .db
-        .write(move |c| match target {
+        .write(Pages::Unchanged, move |c| match target {
             Target::Session(id) => registrations::register(c, &tokens, id, &new, now),
             Target::Series => {
                 registrations::series::register_series(c, &tokens, &new, now).map(|_| ())
             }
         })
-        .await
-        .map_err(error)?;
+        .await?;
     Ok(())
 }
 
@@ -86,12 +67,11 @@ pub async fn confirm(
         .limits
         .check(Limit::ConfirmationToken, token.get(..16).unwrap_or(&token))?;
     let confirmation = state
-        .db
-        .write(move |c| registrations::confirm(c, &token, Utc::now().naive_utc()))
-        .await
-        .map_err(error)?;
-    // A seat taken changes `seats_left` on the public pages.
-    state.db.content_changed();
+        // A seat taken changes `seats_left` on the public pages.
+        .write(Pages::Changed, move |c| {
+            registrations::confirm(c, &token, Utc::now().naive_utc())
+        })
+        .await?;
     Ok(confirmation)
 }
 
@@ -100,8 +80,7 @@ pub async fn view(state: &AppState, token: String, locale: Locale) -> Result<Man
     let tokens = state.tokens.clone();
     let public = state.settings.public_url();
     state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok(manage::view(
                 c,
                 &tokens,
@@ -112,7 +91,7 @@ pub async fn view(state: &AppState, token: String, locale: Locale) -> Result<Man
             ))
         })
         .await?
-        .map_err(error)
+        .map_err(AppError::from)
 }
 
 /// What a manage page or `DELETE` asks for.
@@ -125,9 +104,13 @@ pub enum Change {
 
 pub async fn change(state: &AppState, token: String, change: Change) -> Result<(), AppError> {
     let now = Utc::now().naive_utc();
+    // Cancelling or switching frees a seat (and may promote someone): `seats_left` changes.
+    let pages = match change {
+        Change::Cancel(_) | Change::Switch(_) => Pages::Changed,
+        Change::Language(_) => Pages::Unchanged,
+    };
     state
-        .db
-        .run(move |c| {
+        .run(pages, move |c| {
             Ok(match change {
                 Change::Cancel(session) => manage::cancel(c, &token, session, now),
                 Change::Switch(to) => {
@@ -136,7 +119,6 @@ pub async fn change(state: &AppState, token: String, change: Change) -> Result<(
                 Change::Language(l) => manage::change_locale(c, &token, l),
             })
         })
-        .await?
-        .map_err(error)?;
+        .await??;
     Ok(())
 }

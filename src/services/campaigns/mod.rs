@@ -1,9 +1,11 @@
 //! Invitation campaigns: a contact list becomes invitations; sending queues one mail per
 //! invitation (idempotent); the funnel follows each invitee from the mail to the replay.
 
+pub mod announcement_rows;
 pub mod announcements;
 pub mod contacts;
 pub mod drafts;
+pub mod lookup;
 
 use std::collections::{HashMap, HashSet};
 

@@ -3,6 +3,8 @@
 
 pub mod editing;
 pub mod lessons;
+pub mod lookup;
 pub mod programme;
+pub mod replay_views;
 pub mod replays;
 pub mod replays_admin;

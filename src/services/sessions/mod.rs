@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod labels;
+pub mod lookup;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone as _, Utc};
 

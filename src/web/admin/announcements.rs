@@ -8,10 +8,10 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::announcements::{Announcement, AnnouncementText};
 use crate::domain::Locale;
 use crate::domain::translation::fallback_order;
 use crate::i18n::{Arg, catalog};
+use crate::services::campaigns::announcement_rows::{Announcement, AnnouncementText};
 use crate::services::campaigns::announcements::{
     self, AnnouncementError, Detail, Draft, DraftInput, MAX_BODY, MAX_SUBJECT, fallbacks,
 };
@@ -20,7 +20,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::AdminNav;
@@ -40,8 +40,7 @@ pub async fn list_announcements(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let items = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let mut out = vec![];
             for (a, texts) in announcements::recent(c, 200)? {
                 let session = sessions::labels::one(c, locale, a.session_id)?
@@ -136,8 +135,7 @@ async fn form_page(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let sessions = state
-        .db
-        .run(move |c| sessions::labels::all(c, locale))
+        .run(Pages::Unchanged, move |c| sessions::labels::all(c, locale))
         .await?;
     if form.value("idempotency_key").is_empty() {
         form = form.with_value("idempotency_key", &uuid::Uuid::new_v4().to_string());
@@ -300,8 +298,9 @@ pub async fn create_announcement(
     };
     let actor = who.id();
     let sent = state
-        .db
-        .run(move |c| Ok(announcements::send(c, actor, &draft)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(announcements::send(c, actor, &draft))
+        })
         .await?;
     match sent {
         Ok(sent) => Ok(HttpResponse::SeeOther()
@@ -366,8 +365,7 @@ pub async fn show_announcement(
     let (_, id) = path.into_inner();
     let locale = page.locale;
     let (detail, session) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let detail = announcements::detail(c, id)?;
             let session = sessions::labels::one(c, locale, detail.announcement.session_id)?
                 .map(|s| s.text(locale))

@@ -7,11 +7,11 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::db::announcements::AnnouncementText;
 use crate::domain::Locale;
-use crate::services::campaigns::announcements::{self, AnnouncementError, Draft, DraftInput};
+use crate::services::campaigns::announcement_rows::AnnouncementText;
+use crate::services::campaigns::announcements::{self, Draft, DraftInput};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 
@@ -50,13 +50,10 @@ pub async fn create_announcement(
     let draft = Draft::parse(&input).map_err(AppError::Validation)?;
     let actor = who.id();
     let sent = state
-        .db
-        .run(move |c| Ok(announcements::send(c, actor, &draft)))
-        .await?
-        .map_err(|e| match e {
-            AnnouncementError::UnknownSession => AppError::NotFound,
-            AnnouncementError::Db(e) => e.into(),
-        })?;
+        .run(Pages::Unchanged, move |c| {
+            Ok(announcements::send(c, actor, &draft))
+        })
+        .await??;
     let mut res = if sent.duplicate {
         HttpResponse::Ok()
     } else {
@@ -82,7 +79,9 @@ pub async fn list_announcements(
     _who: Organiser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let list = state.db.run(|c| announcements::recent(c, 500)).await?;
+    let list = state
+        .run(Pages::Unchanged, |c| announcements::recent(c, 500))
+        .await?;
     let body: Vec<Value> = list
         .iter()
         .map(|(a, texts)| {
@@ -105,7 +104,9 @@ pub async fn get_announcement(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let d = state.db.run(move |c| announcements::detail(c, id)).await?;
+    let d = state
+        .run(Pages::Unchanged, move |c| announcements::detail(c, id))
+        .await?;
     let mut by_locale = serde_json::Map::new();
     for r in &d.recipients {
         let n = by_locale

@@ -7,25 +7,13 @@ use serde_json::{Value, json};
 use crate::domain::Locale;
 use crate::i18n::catalog;
 use crate::services::campaigns::contacts::ContactFile;
-use crate::services::campaigns::{self, CampaignError, Report, Target};
+use crate::services::campaigns::{self, Report, Target};
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::upload;
-
-impl From<CampaignError> for AppError {
-    fn from(e: CampaignError) -> Self {
-        match e {
-            CampaignError::List(l) => AppError::Validation(vec![("contacts_csv", l.0)]),
-            CampaignError::UnknownSession => {
-                AppError::Validation(vec![("session_id", "admin-campaign-error-session")])
-            }
-            CampaignError::Db(e) => e.into(),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 pub struct NewCampaignBody {
@@ -106,8 +94,7 @@ pub async fn create_campaign(
         body.name.trim().to_owned()
     };
     let (id, report) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok(campaigns::create(
                 c,
                 actor,
@@ -128,7 +115,9 @@ pub async fn send_campaign(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = who.id();
-    let queued = state.db.run(move |c| campaigns::send(c, actor, id)).await?;
+    let queued = state
+        .run(Pages::Unchanged, move |c| campaigns::send(c, actor, id))
+        .await?;
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }
 
@@ -140,8 +129,7 @@ pub async fn remind_campaign(
     let id = path.into_inner();
     let actor = who.id();
     let queued = state
-        .db
-        .run(move |c| campaigns::remind(c, actor, id))
+        .run(Pages::Unchanged, move |c| campaigns::remind(c, actor, id))
         .await?;
     Ok(HttpResponse::Ok().json(json!({ "id": id, "queued": queued })))
 }
@@ -160,10 +148,9 @@ pub async fn get_campaign(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (campaign, funnel) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok((
-                crate::db::campaigns::campaign(c, id)?,
+                campaigns::lookup::campaign(c, id)?,
                 campaigns::funnel(c, id)?,
             ))
         })
@@ -193,10 +180,9 @@ pub async fn list_campaigns(
 ) -> Result<HttpResponse, AppError> {
     let locale = negotiate(&req);
     let list = state
-        .db
-        .run(|c| {
+        .run(Pages::Unchanged, |c| {
             let mut out = vec![];
-            for campaign in crate::db::campaigns::all_campaigns(c)? {
+            for campaign in campaigns::lookup::all(c)? {
                 let funnel = campaigns::funnel(c, campaign.id)?;
                 out.push((campaign, funnel.counts, funnel.in_flight));
             }
@@ -232,8 +218,9 @@ pub async fn delete_campaign(
     let id = path.into_inner();
     let actor = who.id();
     let deleted = state
-        .db
-        .run(move |c| crate::services::campaigns::drafts::delete_draft(c, actor, id))
+        .run(Pages::Unchanged, move |c| {
+            crate::services::campaigns::drafts::delete_draft(c, actor, id)
+        })
         .await?;
     if deleted {
         return Ok(HttpResponse::NoContent().finish());

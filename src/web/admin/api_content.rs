@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::domain::Locale;
 use crate::services::content::editing::{self as svc, CreateError, Kind, TextInput};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 
@@ -31,7 +31,9 @@ impl TextsBody {
 }
 
 async fn api_list(state: &AppState, kind: Kind) -> Result<HttpResponse, AppError> {
-    let items = state.db.run(move |c| svc::list(c, kind)).await?;
+    let items = state
+        .run(Pages::Unchanged, move |c| svc::list(c, kind))
+        .await?;
     Ok(HttpResponse::Ok().json(items))
 }
 
@@ -53,8 +55,9 @@ async fn api_create(
     let actor = who.id();
     let s = slug.clone();
     match state
-        .db
-        .run_content_change(move |c| Ok(svc::create(c, actor, kind, &s, &texts)))
+        .run(Pages::Changed, move |c| {
+            Ok(svc::create(c, actor, kind, &s, &texts))
+        })
         .await?
     {
         Ok(id) => Ok(HttpResponse::Created().json(json!({"id": id, "slug": slug.as_str()}))),
@@ -82,8 +85,7 @@ async fn api_update(
     };
     let published = body.published;
     state
-        .db
-        .run_content_change(move |c| {
+        .run(Pages::Changed, move |c| {
             if let Some(texts) = &texts {
                 svc::update_texts(c, actor, kind, &s, texts)?;
             }
@@ -120,7 +122,9 @@ macro_rules! api_for {
             path: web::Path<String>,
         ) -> Result<HttpResponse, AppError> {
             let slug = path.into_inner();
-            let item = state.db.run(move |c| svc::get(c, $kind, &slug)).await?;
+            let item = state
+                .run(Pages::Unchanged, move |c| svc::get(c, $kind, &slug))
+                .await?;
             Ok(HttpResponse::Ok().json(item))
         }
 

@@ -5,10 +5,9 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::db::mail_log::MailLogRow;
-use crate::services::mail_log::{self, Retry};
+use crate::services::mail_log::{self, MailRow, Retry};
 use crate::web::error::{AppError, ErrorInfo};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::mail_log::read_eml;
@@ -19,7 +18,7 @@ pub struct LogQuery {
     pub page: Option<i64>,
 }
 
-pub fn row_json(r: &MailLogRow) -> Value {
+pub fn row_json(r: &MailRow) -> Value {
     json!({
         "id": r.id,
         "kind": r.kind,
@@ -43,8 +42,9 @@ pub async fn list_mail(
     let status = mail_log::status_filter(query.status.as_deref());
     let page_no = query.page.unwrap_or(1);
     let log = state
-        .db
-        .run(move |c| mail_log::page(c, status, page_no))
+        .run(Pages::Unchanged, move |c| {
+            mail_log::page(c, status, page_no)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(json!({
         "status": status,
@@ -63,8 +63,7 @@ pub async fn get_mail(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let row = state
-        .db
-        .run(move |c| crate::db::mail_log::by_id(c, id))
+        .run(Pages::Unchanged, move |c| mail_log::mail(c, id))
         .await?;
     let mut body = row_json(&row);
     if let Some(eml) = read_eml(&state, &row).await? {
@@ -99,7 +98,9 @@ pub async fn retry_mail(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let actor = who.id();
-    let outcome = state.db.run(move |c| mail_log::retry(c, actor, id)).await?;
+    let outcome = state
+        .run(Pages::Unchanged, move |c| mail_log::retry(c, actor, id))
+        .await?;
     Ok(match outcome {
         Retry::Requeued { lifted_bounce } => HttpResponse::Ok().json(json!({
             "id": id, "status": "queued", "lifted_bounce": lifted_bounce,

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::services::registrations::registrants::{self as svc, Filter, StatusOutcome};
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::registrants::{change_status, export};
@@ -21,7 +21,9 @@ pub async fn api_list_registrants(
 ) -> Result<HttpResponse, AppError> {
     let locale = negotiate(&req);
     let filter = query.into_inner();
-    let rows = state.db.run(move |c| svc::list(c, &filter, locale)).await?;
+    let rows = state
+        .run(Pages::Unchanged, move |c| svc::list(c, &filter, locale))
+        .await?;
     Ok(HttpResponse::Ok().json(rows))
 }
 
@@ -85,8 +87,9 @@ pub async fn api_update_attendance(
     let attended = body.attended;
     let actor = who.id();
     if !state
-        .db
-        .run(move |c| svc::set_attended(c, actor, id, attended))
+        .run(Pages::Unchanged, move |c| {
+            svc::set_attended(c, actor, id, attended)
+        })
         .await?
     {
         return Err(AppError::NotFound);
@@ -112,8 +115,9 @@ pub async fn api_import_attendance(
     let id = path.into_inner();
     let actor = who.id();
     let report = state
-        .db
-        .run(move |c| svc::import_attendance(c, actor, id, &rows))
+        .run(Pages::Unchanged, move |c| {
+            svc::import_attendance(c, actor, id, &rows)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(report))
 }

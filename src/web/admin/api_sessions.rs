@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
 use crate::services::sessions::{self, SessionInput, Start, UpdateOutcome};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 
@@ -63,8 +63,9 @@ pub async fn create_session(
     let slug = path.into_inner();
     let actor = who.id();
     let id = state
-        .db
-        .run(move |c| sessions::create(c, actor, &slug, &valid))
+        .run(Pages::Changed, move |c| {
+            sessions::create(c, actor, &slug, &valid)
+        })
         .await?;
     Ok(HttpResponse::Created().json(json!({ "id": id })))
 }
@@ -100,8 +101,9 @@ pub async fn update_session(
     let id = path.into_inner();
     let actor = who.id();
     let outcome = state
-        .db
-        .run(move |c| sessions::update(c, actor, id, capacity, &url))
+        .run(Pages::Changed, move |c| {
+            sessions::update(c, actor, id, capacity, &url)
+        })
         .await?;
     match outcome {
         UpdateOutcome::Updated => Ok(HttpResponse::Ok().json(json!({ "id": id }))),
@@ -170,8 +172,9 @@ pub async fn replace_session(
     let actor = who.id();
     let starts_at = valid.starts_at;
     let outcome = state
-        .db
-        .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
+        .run(Pages::Changed, move |c| {
+            sessions::edit::update(c, actor, id, &valid, &reminders)
+        })
         .await?;
     match outcome {
         EditOutcome::Updated { rescheduled } => Ok(HttpResponse::Ok().json(json!({
@@ -192,8 +195,9 @@ pub async fn api_cancel_session(
     let id = path.into_inner();
     let actor = who.id();
     let told = state
-        .db
-        .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
+        .run(Pages::Changed, move |c| {
+            sessions::edit::cancel(c, actor, id)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(json!({"id": id, "cancelled": true, "notified": told})))
 }

@@ -9,12 +9,11 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
-use crate::db::admin;
-use crate::db::models::User;
 use crate::secrets::tokens;
+use crate::services::accounts::lookup::{self, User};
 use crate::web::auth::{MaybeUser, to_login};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 /// An organiser or an admin.
 pub struct Organiser(pub User);
@@ -30,10 +29,6 @@ impl Organiser {
     pub fn is_admin(&self) -> bool {
         self.0.role == "admin"
     }
-}
-
-fn is_staff(user: &User) -> bool {
-    admin::STAFF_ROLES.contains(&user.role.as_str())
 }
 
 fn bearer(req: &HttpRequest) -> Option<String> {
@@ -68,8 +63,7 @@ async fn staff_user(req: HttpRequest) -> Result<User, actix_web::Error> {
         }
         let hash = tokens::hash(&raw);
         return match state
-            .db
-            .run(move |c| admin::user_by_api_token(c, &hash))
+            .run(Pages::Unchanged, move |c| lookup::by_api_token(c, &hash))
             .await
             .map_err(AppError::from)?
         {
@@ -78,7 +72,7 @@ async fn staff_user(req: HttpRequest) -> Result<User, actix_web::Error> {
         };
     }
     match MaybeUser::from_request(&req, &mut Payload::None).await?.0 {
-        Some(user) if is_staff(&user) => Ok(user),
+        Some(user) if lookup::is_staff(&user) => Ok(user),
         Some(_) => Err(AppError::Forbidden.into()),
         None => Err(unauthenticated(&req)),
     }

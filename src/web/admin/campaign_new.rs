@@ -15,7 +15,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::AdminNav;
@@ -52,8 +52,7 @@ async fn form_page(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let sessions = state
-        .db
-        .run(move |c| sessions::labels::all(c, locale))
+        .run(Pages::Unchanged, move |c| sessions::labels::all(c, locale))
         .await?;
     let body = NewPage {
         page: page.clone(),
@@ -148,8 +147,7 @@ pub async fn create_campaign(
     let default_locale = state.settings.default_locale;
     let actor = who.id();
     let created = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok(campaigns::create(
                 c,
                 actor,

@@ -1,20 +1,18 @@
 //! Back-office pages of invitation campaigns: the list, one campaign with its validation
 //! report, funnel and invitees, and the send / remind buttons. Organisers only.
 
-use crate::services::sessions;
 use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::campaigns::{self as q, Campaign};
-use crate::domain::Locale;
+use crate::services::campaigns::lookup::{self as q, Campaign, target_label};
 use crate::services::campaigns::{self, FunnelCounts, InviteeRow, Report};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::AdminNav;
@@ -57,21 +55,6 @@ pub struct ListQuery {
     deleted: Option<u8>,
 }
 
-/// How a campaign's target reads: a session, or the whole series.
-pub fn target_label(
-    conn: &mut crate::db::DbConnection,
-    locale: Locale,
-    c: &Campaign,
-) -> Result<String, crate::db::DbError> {
-    let series = crate::i18n::catalog().html(locale, "admin-campaign-target-series", &[]);
-    Ok(match c.session_id {
-        Some(id) => sessions::labels::one(conn, locale, id)?
-            .map(|s| s.text(locale))
-            .unwrap_or_default(),
-        None => series,
-    })
-}
-
 pub async fn list_campaigns(
     who: Organiser,
     page: PageCtx,
@@ -80,10 +63,9 @@ pub async fn list_campaigns(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let campaigns = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let mut out = vec![];
-            for campaign in q::all_campaigns(c)? {
+            for campaign in q::all(c)? {
                 let counts = campaigns::funnel(c, campaign.id)?.counts;
                 let target = target_label(c, locale, &campaign)?;
                 out.push(CampaignItem {
@@ -184,8 +166,7 @@ pub async fn show_campaign(
     let (_, id) = path.into_inner();
     let locale = page.locale;
     let (campaign, funnel, target) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let campaign = q::campaign(c, id)?;
             let funnel = campaigns::funnel(c, id)?;
             let target = target_label(c, locale, &campaign)?;
@@ -335,7 +316,9 @@ pub async fn send_campaign(
     csrf::verify(&session, &form.csrf)?;
     let (_, id) = path.into_inner();
     let actor = who.id();
-    let queued = state.db.run(move |c| campaigns::send(c, actor, id)).await?;
+    let queued = state
+        .run(Pages::Unchanged, move |c| campaigns::send(c, actor, id))
+        .await?;
     Ok(back_to(&page, id, &format!("sent={queued}")))
 }
 
@@ -352,8 +335,9 @@ pub async fn delete_campaign(
     let (_, id) = path.into_inner();
     let actor = who.id();
     let deleted = state
-        .db
-        .run(move |c| campaigns::drafts::delete_draft(c, actor, id))
+        .run(Pages::Unchanged, move |c| {
+            campaigns::drafts::delete_draft(c, actor, id)
+        })
         .await?;
     if !deleted {
         return Ok(back_to(&page, id, "not-deleted=1"));
@@ -379,8 +363,7 @@ pub async fn remind_campaign(
     let (_, id) = path.into_inner();
     let actor = who.id();
     let queued = state
-        .db
-        .run(move |c| campaigns::remind(c, actor, id))
+        .run(Pages::Unchanged, move |c| campaigns::remind(c, actor, id))
         .await?;
     Ok(back_to(&page, id, &format!("reminded={queued}")))
 }

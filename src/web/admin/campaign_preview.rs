@@ -8,13 +8,12 @@ use askama::Template;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::db::DbError;
 use crate::domain::Locale;
 use crate::mail::compose::{ComposeError, MailContext, preview_invitation};
 use crate::mail::layout::Composed;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::AdminNav;
@@ -42,27 +41,14 @@ async fn compose_all(
     reminder: bool,
 ) -> Result<Vec<(Locale, Composed)>, AppError> {
     let ctx = mail_context(state)?;
-    state
-        .db
-        .run(move |c| {
-            Locale::ALL
+    Ok(state
+        .run(Pages::Unchanged, move |c| {
+            Ok(Locale::ALL
                 .iter()
-                .map(|l| {
-                    preview_invitation(c, &ctx, id, *l, reminder)
-                        .map(|m| (*l, m))
-                        .map_err(compose_error)
-                })
-                .collect()
+                .map(|l| preview_invitation(c, &ctx, id, *l, reminder).map(|m| (*l, m)))
+                .collect::<Result<Vec<_>, ComposeError>>())
         })
-        .await
-        .map_err(AppError::from)
-}
-
-fn compose_error(e: ComposeError) -> DbError {
-    match e {
-        ComposeError::Db(e) => e,
-        ComposeError::Invalid(_) => DbError::Query(diesel::result::Error::NotFound),
-    }
+        .await??)
 }
 
 pub struct PreviewView {
@@ -125,9 +111,10 @@ pub async fn show_preview_html(
     let ctx = mail_context(&state)?;
     let reminder = query.reminder;
     let mail = state
-        .db
-        .run(move |c| preview_invitation(c, &ctx, id, locale, reminder).map_err(compose_error))
-        .await?;
+        .run(Pages::Unchanged, move |c| {
+            Ok(preview_invitation(c, &ctx, id, locale, reminder))
+        })
+        .await??;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((

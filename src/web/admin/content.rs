@@ -19,7 +19,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::sessions::SessionRow;
@@ -175,7 +175,9 @@ async fn items_page(
     kind: Kind,
     form: FormState,
 ) -> Result<HttpResponse, AppError> {
-    let items = state.db.run(move |c| svc::list(c, kind)).await?;
+    let items = state
+        .run(Pages::Unchanged, move |c| svc::list(c, kind))
+        .await?;
     let invalid = form.has_errors();
     respond(
         page,
@@ -205,19 +207,18 @@ async fn item_page(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let (item, sessions, replays, lessons) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let item = svc::get(c, kind, &slug)?;
             let (mut sessions, mut replays, mut lessons) = (vec![], vec![], vec![]);
             match kind {
                 Kind::Webinar => {
-                    let w = crate::db::admin::webinar_by_slug(c, &slug)?;
-                    sessions = crate::db::admin::sessions_of(c, w.id)?;
-                    replays = content::replays_admin::replays(c, w.id)?;
+                    let id = content::lookup::webinar_id(c, &slug)?;
+                    sessions = crate::services::sessions::lookup::of_webinar(c, id)?;
+                    replays = content::replays_admin::replays(c, id)?;
                 }
                 Kind::Module => {
-                    let m = crate::db::content_admin::module_by_slug(c, &slug)?;
-                    lessons = content::lessons::lessons(c, m.id)?;
+                    let id = content::lookup::module_id(c, &slug)?;
+                    lessons = content::lessons::lessons(c, id)?;
                 }
             }
             Ok((item, sessions, replays, lessons))
@@ -268,8 +269,9 @@ async fn create(
     let actor = who.id();
     let s = slug.clone();
     let result = state
-        .db
-        .run_content_change(move |c| Ok(svc::create(c, actor, kind, &s, &texts)))
+        .run(Pages::Changed, move |c| {
+            Ok(svc::create(c, actor, kind, &s, &texts))
+        })
         .await?;
     match result {
         Ok(_) => Ok(see_other(page.href(&format!(
@@ -305,8 +307,9 @@ async fn save(
     let actor = who.id();
     let s = slug.clone();
     state
-        .db
-        .run_content_change(move |c| svc::update_texts(c, actor, kind, &s, &texts))
+        .run(Pages::Changed, move |c| {
+            svc::update_texts(c, actor, kind, &s, &texts)
+        })
         .await?;
     let notice = Some(page.t("admin-saved"));
     item_page(
@@ -344,8 +347,9 @@ async fn publish(
     let actor = who.id();
     let s = slug.clone();
     state
-        .db
-        .run_content_change(move |c| svc::set_published(c, actor, kind, &s, published))
+        .run(Pages::Changed, move |c| {
+            svc::set_published(c, actor, kind, &s, published)
+        })
         .await?;
     Ok(see_other(
         page.href(&format!("/admin/{}/{slug}", kind_name(kind))),

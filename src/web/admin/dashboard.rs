@@ -9,7 +9,7 @@ use crate::services::dashboard::{self, Stats};
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::charts::{self, Chart};
@@ -42,8 +42,9 @@ fn label(locale: Locale) -> impl Fn(&str, &str) -> String {
 
 async fn load(state: &AppState, locale: Locale) -> Result<Stats, AppError> {
     Ok(state
-        .db
-        .run(move |c| dashboard::stats(c, locale, label(locale)))
+        .run(Pages::Unchanged, move |c| {
+            dashboard::stats(c, locale, label(locale))
+        })
         .await?)
 }
 

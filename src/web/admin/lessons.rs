@@ -13,7 +13,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::{AdminNav, respond, see_other};
@@ -225,32 +225,19 @@ pub async fn create_lesson(
     let actor = who.id();
     let s = slug.clone();
     state
-        .db
-        .run_content_change(move |c| svc::create(c, actor, &s, duration, &texts))
+        .run(Pages::Changed, move |c| {
+            svc::create(c, actor, &s, duration, &texts)
+        })
         .await?;
     Ok(see_other(page.href(&format!("/admin/modules/{slug}"))))
 }
 
 async fn load(state: &AppState, id: i64) -> Result<(String, svc::LessonAdmin), AppError> {
     Ok(state
-        .db
-        .run(move |c| {
-            let l = crate::db::content_admin::lesson_by_id(c, id)?;
-            let m = crate::db::content_admin::all_modules(c)?
-                .into_iter()
-                .find(|m| m.id == l.module_id)
-                .ok_or(crate::db::DbError::Query(diesel_not_found()))?;
-            let lesson = svc::lessons(c, m.id)?
-                .into_iter()
-                .find(|x| x.id == id)
-                .ok_or(crate::db::DbError::Query(diesel_not_found()))?;
-            Ok((m.slug, lesson))
+        .run(Pages::Unchanged, move |c| {
+            crate::services::content::lookup::lesson_with_module(c, id)
         })
         .await?)
-}
-
-fn diesel_not_found() -> diesel::result::Error {
-    diesel::result::Error::NotFound
 }
 
 pub async fn show_lesson(
@@ -302,8 +289,9 @@ pub async fn save_lesson(
     };
     let actor = who.id();
     state
-        .db
-        .run_content_change(move |c| svc::update(c, actor, id, duration, &texts))
+        .run(Pages::Changed, move |c| {
+            svc::update(c, actor, id, duration, &texts)
+        })
         .await?;
     let st = state_of(&form.duration_minutes, &form.texts());
     let notice = Some(page.t("admin-saved"));
@@ -344,8 +332,9 @@ pub async fn api_create_lesson(
     let slug = path.into_inner();
     let actor = who.id();
     let id = state
-        .db
-        .run_content_change(move |c| svc::create(c, actor, &slug, duration, &texts))
+        .run(Pages::Changed, move |c| {
+            svc::create(c, actor, &slug, duration, &texts)
+        })
         .await?;
     Ok(HttpResponse::Created().json(json!({ "id": id })))
 }
@@ -360,8 +349,9 @@ pub async fn api_update_lesson(
     let id = path.into_inner();
     let actor = who.id();
     state
-        .db
-        .run_content_change(move |c| svc::update(c, actor, id, duration, &texts))
+        .run(Pages::Changed, move |c| {
+            svc::update(c, actor, id, duration, &texts)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(json!({ "id": id })))
 }

@@ -7,21 +7,20 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::mail_log::{MailLogRow, STATUSES};
 use crate::mail::eml::{self, EmlView};
 use crate::mail::transport::eml_path;
-use crate::services::mail_log::{self, LogPage, Retry};
+use crate::services::mail_log::{self, LogPage, MailRow, Retry, STATUSES};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::api_mail::LogQuery;
 use super::auth::Organiser;
 use super::shell::AdminNav;
 
 /// The decoded `.eml` file of a mail, when mail goes to files and it was written.
-pub async fn read_eml(state: &AppState, row: &MailLogRow) -> Result<Option<EmlView>, AppError> {
+pub async fn read_eml(state: &AppState, row: &MailRow) -> Result<Option<EmlView>, AppError> {
     if state.settings.smtp_url.is_some() {
         return Ok(None);
     }
@@ -79,8 +78,9 @@ pub async fn list_mail(
     let status = mail_log::status_filter(query.status.as_deref());
     let page_no = query.page.unwrap_or(1);
     let log = state
-        .db
-        .run(move |c| mail_log::page(c, status, page_no))
+        .run(Pages::Unchanged, move |c| {
+            mail_log::page(c, status, page_no)
+        })
         .await?;
     render(
         &page,
@@ -101,7 +101,7 @@ struct MessagePage {
     page: PageCtx,
     nav: AdminNav,
     csrf: String,
-    row: MailLogRow,
+    row: MailRow,
     eml: Option<EmlView>,
     files: bool,
     notice: Option<&'static str>,
@@ -132,8 +132,7 @@ pub async fn show_mail(
 ) -> Result<HttpResponse, AppError> {
     let (_, id) = path.into_inner();
     let row = state
-        .db
-        .run(move |c| crate::db::mail_log::by_id(c, id))
+        .run(Pages::Unchanged, move |c| mail_log::mail(c, id))
         .await?;
     let eml = read_eml(&state, &row).await?;
     let notice = match query.retry.as_deref() {
@@ -174,7 +173,9 @@ pub async fn retry_mail(
     csrf::verify(&session, &form.csrf)?;
     let (_, id) = path.into_inner();
     let actor = who.id();
-    let outcome = state.db.run(move |c| mail_log::retry(c, actor, id)).await?;
+    let outcome = state
+        .run(Pages::Unchanged, move |c| mail_log::retry(c, actor, id))
+        .await?;
     let flag = match outcome {
         Retry::Requeued {
             lifted_bounce: true,

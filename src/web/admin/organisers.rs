@@ -5,10 +5,11 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::{EmailAddress, Locale};
-use crate::services::accounts::organisers::{self, CreateOrganiserError};
+use crate::services::accounts::lookup;
 use crate::services::accounts::passwords;
+use crate::services::accounts::{organisers, organisers_audited};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Admin;
 
@@ -16,7 +17,7 @@ pub async fn list_organisers(
     _who: Admin,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let staff = state.db.run(crate::db::admin::staff).await?;
+    let staff = state.run(Pages::Unchanged, lookup::staff).await?;
     Ok(HttpResponse::Ok().json(
         staff
             .iter()
@@ -63,38 +64,18 @@ pub async fn create_organiser(
     };
     let actor = who.0.id;
     let pw = password.clone();
-    let result = state
-        .db
-        .run(move |c| {
-            let r = organisers::create(c, &email, &name, &pw, body.admin, locale);
-            if let Ok(u) = &r {
-                crate::db::admin::audit(
-                    c,
-                    actor,
-                    "user.create",
-                    &format!("user:{}", u.id),
-                    &u.role,
-                )?;
-            }
-            Ok(r)
+    let user = state
+        .run(Pages::Unchanged, move |c| {
+            Ok(organisers_audited::create(
+                c, actor, &email, &name, &pw, body.admin, locale,
+            ))
         })
-        .await?;
-    match result {
-        Ok(user) => Ok(HttpResponse::Created().json(json!({
-            "id": user.id,
-            "role": user.role,
-            "password": generated.then_some(password),
-        }))),
-        Err(CreateOrganiserError::Exists) => Err(AppError::Validation(vec![(
-            "email",
-            "admin-organiser-error-exists",
-        )])),
-        Err(CreateOrganiserError::WeakPassword) => Err(AppError::Validation(vec![(
-            "password",
-            "account-error-password-short",
-        )])),
-        Err(CreateOrganiserError::Db(e)) => Err(e.into()),
-    }
+        .await??;
+    Ok(HttpResponse::Created().json(json!({
+        "id": user.id,
+        "role": user.role,
+        "password": generated.then_some(password),
+    })))
 }
 
 #[derive(Deserialize)]
@@ -127,8 +108,9 @@ pub async fn change_role(
     let actor = who.0.id;
     let r = role.clone();
     let changed = state
-        .db
-        .run(move |c| organisers::set_role(c, actor, id, &r))
+        .run(Pages::Unchanged, move |c| {
+            organisers::set_role(c, actor, id, &r)
+        })
         .await?;
     if !changed {
         return Err(AppError::NotFound);

@@ -7,16 +7,17 @@ use askama::Template;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::db::admin::AuditRow;
-use crate::db::models::User;
 use crate::domain::{EmailAddress, Locale};
+use crate::services::accounts::lookup::{self, User};
 use crate::services::accounts::organisers::{self, CreateOrganiserError};
+use crate::services::accounts::organisers_audited;
 use crate::services::accounts::passwords;
+use crate::services::audit_log::{self, AuditEntries, AuditRow};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::{Admin, Organiser};
 use super::shell::{AdminNav, respond, see_other};
@@ -42,7 +43,7 @@ async fn organisers_page(
     form: FormState,
     created: Option<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let staff = state.db.run(crate::db::admin::staff).await?;
+    let staff = state.run(Pages::Unchanged, lookup::staff).await?;
     let invalid = form.has_errors();
     let nav = AdminNav {
         is_admin: true,
@@ -112,19 +113,16 @@ pub async fn create_organiser(
         who.0.id,
     );
     let result = state
-        .db
-        .run(move |c| {
-            let r = organisers::create(c, &e, &n, &pw, admin, Locale::Fr);
-            if let Ok(u) = &r {
-                crate::db::admin::audit(
-                    c,
-                    actor,
-                    "user.create",
-                    &format!("user:{}", u.id),
-                    &u.role,
-                )?;
-            }
-            Ok(r)
+        .run(Pages::Unchanged, move |c| {
+            Ok(organisers_audited::create(
+                c,
+                actor,
+                &e,
+                &n,
+                &pw,
+                admin,
+                Locale::Fr,
+            ))
         })
         .await?;
     match result {
@@ -136,10 +134,7 @@ pub async fn create_organiser(
             let f = typed.with_errors(vec![("email", "admin-organiser-error-exists")]);
             organisers_page(&who, &page, &session, &state, f, None).await
         }
-        Err(CreateOrganiserError::WeakPassword) => Err(AppError::Internal(anyhow::anyhow!(
-            "generated password too short"
-        ))),
-        Err(CreateOrganiserError::Db(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -168,8 +163,9 @@ pub async fn change_role(
     }
     let actor = who.0.id;
     let changed = state
-        .db
-        .run(move |c| organisers::set_role(c, actor, id, &role))
+        .run(Pages::Unchanged, move |c| {
+            organisers::set_role(c, actor, id, &role)
+        })
         .await?;
     if !changed {
         return Err(AppError::NotFound);
@@ -194,14 +190,12 @@ pub struct PageQuery {
     page: Option<i64>,
 }
 
-async fn audit(
-    state: &AppState,
-    number: i64,
-) -> Result<(crate::db::audit_view::AuditEntries, i64), AppError> {
+async fn audit(state: &AppState, number: i64) -> Result<(AuditEntries, i64), AppError> {
     let offset = (number - 1) * PER_PAGE;
     Ok(state
-        .db
-        .run(move |c| crate::db::audit_view::audit_page(c, offset, PER_PAGE))
+        .run(Pages::Unchanged, move |c| {
+            audit_log::page(c, offset, PER_PAGE)
+        })
         .await?)
 }
 

@@ -12,13 +12,14 @@ use serde::Deserialize;
 
 use crate::domain::Locale;
 use crate::domain::registration::Status;
+use crate::services::registrations::export::{self, Format};
 use crate::services::registrations::registrants::{
     self as svc, AttendanceReport, Filter, Registrant, StatusOutcome,
 };
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::sessions::SessionRow;
@@ -79,10 +80,9 @@ async fn registrants_page(
     let locale = page.locale;
     let f = filter.clone();
     let (mut rows, sessions, countries) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let rows = svc::list(c, &f, locale)?;
-            let sessions = crate::db::content_admin::all_sessions(c)?;
+            let sessions = crate::services::sessions::lookup::all(c)?;
             let mut countries: Vec<String> = svc::list(c, &Filter::default(), locale)?
                 .into_iter()
                 .map(|r| r.country)
@@ -190,8 +190,7 @@ pub(super) async fn change_status(
         )]))?;
     let actor = who.id();
     let outcome = state
-        .db
-        .run_content_change(move |c| svc::set_status(c, actor, id, to))
+        .run(Pages::Changed, move |c| svc::set_status(c, actor, id, to))
         .await?;
     Ok(outcome)
 }
@@ -237,8 +236,9 @@ pub async fn update_attendance(
     let attended = form.attended == "1";
     let actor = who.id();
     let found = state
-        .db
-        .run(move |c| svc::set_attended(c, actor, id, attended))
+        .run(Pages::Unchanged, move |c| {
+            svc::set_attended(c, actor, id, attended)
+        })
         .await?;
     if !found {
         return Err(AppError::NotFound);
@@ -304,8 +304,9 @@ pub async fn import_attendance(
     };
     let actor = who.id();
     let report = state
-        .db
-        .run(move |c| svc::import_attendance(c, actor, session_id, &rows))
+        .run(Pages::Unchanged, move |c| {
+            svc::import_attendance(c, actor, session_id, &rows)
+        })
         .await?;
     registrants_page(&who, &page, &session, &state, filter, None, Some(report)).await
 }
@@ -336,25 +337,10 @@ pub(super) async fn export(
     xlsx: bool,
 ) -> Result<HttpResponse, AppError> {
     let actor = who.id();
+    let format = if xlsx { Format::Xlsx } else { Format::Csv };
     let rows = state
-        .db
-        .run(move |c| {
-            let rows = svc::list(c, &filter, locale)?;
-            crate::db::admin::audit(
-                c,
-                actor,
-                "registrants.export",
-                &filter
-                    .session
-                    .map_or("series".to_owned(), |s| format!("session:{s}")),
-                &format!(
-                    "{} rows={} {}",
-                    if xlsx { "xlsx" } else { "csv" },
-                    rows.len(),
-                    filter.query()
-                ),
-            )?;
-            Ok(rows)
+        .run(Pages::Unchanged, move |c| {
+            export::rows(c, actor, &filter, locale, format)
         })
         .await?;
     if xlsx {

@@ -18,7 +18,7 @@ use crate::services::content::replays_admin::{self as svc, ReplayInput};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::see_other;
@@ -208,10 +208,9 @@ pub async fn save_replay(
     let actor = who.id();
     let s = slug.clone();
     state
-        .db
-        .run_content_change(move |c| {
-            let w = crate::db::admin::webinar_by_slug(c, &s)?;
-            svc::save(c, actor, w.id, &valid)
+        .run(Pages::Changed, move |c| {
+            let webinar = crate::services::content::lookup::webinar_id(c, &s)?;
+            svc::save(c, actor, webinar, &valid)
         })
         .await?;
     Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
@@ -238,11 +237,9 @@ pub async fn publish_replay(
     let published = form.published == "1";
     let actor = who.id();
     let slug = state
-        .db
-        .run_content_change(move |c| {
+        .run(Pages::Changed, move |c| {
             svc::set_published(c, actor, id, published)?;
-            let r = crate::db::content_admin::replay_by_id(c, id)?;
-            Ok(crate::db::programme::webinar_by_id(c, r.webinar_id)?.slug)
+            crate::services::content::lookup::replay_webinar_slug(c, id)
         })
         .await?;
     Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
@@ -277,10 +274,9 @@ pub async fn api_save_replay(
     let slug = path.into_inner();
     let actor = who.id();
     let id = state
-        .db
-        .run_content_change(move |c| {
-            let w = crate::db::admin::webinar_by_slug(c, &slug)?;
-            svc::save(c, actor, w.id, &valid)
+        .run(Pages::Changed, move |c| {
+            let webinar = crate::services::content::lookup::webinar_id(c, &slug)?;
+            svc::save(c, actor, webinar, &valid)
         })
         .await?;
     Ok(HttpResponse::Ok().json(json!({ "id": id })))
@@ -302,8 +298,9 @@ pub async fn api_publish_replay(
     let published = body.published;
     let actor = who.id();
     let notified = state
-        .db
-        .run_content_change(move |c| svc::set_published(c, actor, id, published))
+        .run(Pages::Changed, move |c| {
+            svc::set_published(c, actor, id, published)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(json!({"id": id, "published": published, "notified": notified})))
 }
@@ -339,8 +336,9 @@ pub async fn record_replay_view(
         return Err(AppError::NotFound);
     }
     let found = state
-        .db
-        .run(move |c| crate::db::stats::record_replay_view(c, &slug, &locale))
+        .run(Pages::Unchanged, move |c| {
+            crate::services::content::replay_views::record(c, &slug, &locale)
+        })
         .await?;
     if found {
         Ok(HttpResponse::NoContent().finish())

@@ -8,16 +8,16 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::db::models::Session;
 use crate::domain::{Locale, TimeZone};
 use crate::i18n::format_datetime;
 use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
+use crate::services::sessions::lookup::Session;
 use crate::services::sessions::{self, SessionInput, Start};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::PageCtx;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
 use super::shell::{AdminNav, respond, see_other};
@@ -65,13 +65,12 @@ pub async fn list_sessions(
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
     let sessions = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let items = crate::services::content::editing::list(
                 c,
                 crate::services::content::editing::Kind::Webinar,
             )?;
-            let all = crate::db::content_admin::all_sessions(c)?;
+            let all = sessions::lookup::all(c)?;
             Ok(all
                 .iter()
                 .map(|s| {
@@ -242,8 +241,9 @@ pub async fn new_session(
     let slug = path.into_inner().1;
     let s = slug.clone();
     state
-        .db
-        .run(move |c| crate::db::admin::webinar_by_slug(c, &s))
+        .run(Pages::Unchanged, move |c| {
+            crate::services::content::lookup::webinar_id(c, &s)
+        })
         .await?;
     let tomorrow = (Utc::now() + chrono::Duration::days(7)).format("%Y-%m-%d");
     let form = FormState::default()
@@ -274,8 +274,7 @@ pub async fn create_session(
     let actor = who.id();
     let s = slug.clone();
     let id = state
-        .db
-        .run_content_change(move |c| {
+        .run(Pages::Changed, move |c| {
             let id = sessions::create(c, actor, &s, &valid)?;
             if reminders != DEFAULT_REMINDERS {
                 sessions::edit::update(c, actor, id, &valid, &reminders)?;
@@ -302,12 +301,9 @@ pub async fn show_session(
     query: web::Query<SavedQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner().1;
-    let (s, w) = state
-        .db
-        .run(move |c| {
-            let s = crate::db::admin::session_by_id(c, id)?;
-            let w = crate::db::programme::webinar_by_id(c, s.webinar_id)?;
-            Ok((s, w))
+    let (s, slug) = state
+        .run(Pages::Unchanged, move |c| {
+            sessions::lookup::with_webinar_slug(c, id)
         })
         .await?;
     let notice = query.saved.as_ref().map(|_| {
@@ -325,7 +321,7 @@ pub async fn show_session(
         &who,
         &page,
         &cookie,
-        w.slug,
+        slug,
         Some(row),
         stored_state(&s),
         notice,
@@ -342,23 +338,21 @@ pub async fn save_session(
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&cookie, &form.csrf)?;
     let id = path.into_inner().1;
-    let (s, w) = state
-        .db
-        .run(move |c| {
-            let s = crate::db::admin::session_by_id(c, id)?;
-            let w = crate::db::programme::webinar_by_id(c, s.webinar_id)?;
-            Ok((s, w))
+    let (s, slug) = state
+        .run(Pages::Unchanged, move |c| {
+            sessions::lookup::with_webinar_slug(c, id)
         })
         .await?;
     let row = SessionRow::new(&s, page.locale);
     let (valid, reminders) = match form.parse() {
         Ok(v) => v,
-        Err(st) => return session_page(&who, &page, &cookie, w.slug, Some(row), st, None),
+        Err(st) => return session_page(&who, &page, &cookie, slug, Some(row), st, None),
     };
     let actor = who.id();
     let outcome = state
-        .db
-        .run_content_change(move |c| sessions::edit::update(c, actor, id, &valid, &reminders))
+        .run(Pages::Changed, move |c| {
+            sessions::edit::update(c, actor, id, &valid, &reminders)
+        })
         .await?;
     match outcome {
         EditOutcome::Updated { .. } => Ok(see_other(
@@ -368,7 +362,7 @@ pub async fn save_session(
             let st = form
                 .state()
                 .with_errors(vec![("capacity", "admin-session-error-below-confirmed")]);
-            session_page(&who, &page, &cookie, w.slug, Some(row), st, None)
+            session_page(&who, &page, &cookie, slug, Some(row), st, None)
         }
     }
 }
@@ -391,8 +385,9 @@ pub async fn cancel_session(
     let id = path.into_inner().1;
     let actor = who.id();
     state
-        .db
-        .run_content_change(move |c| sessions::edit::cancel(c, actor, id))
+        .run(Pages::Changed, move |c| {
+            sessions::edit::cancel(c, actor, id)
+        })
         .await?;
     Ok(see_other(page.href(&format!("/admin/sessions/{id}"))))
 }

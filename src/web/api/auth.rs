@@ -5,12 +5,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::User;
+use crate::services::accounts::lookup::User;
 use crate::services::accounts::{self, Signup, SignupInput};
 use crate::web::auth;
 use crate::web::error::AppError;
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -66,8 +66,7 @@ pub async fn sign_up(
     };
     let signup = Signup::parse(&input).map_err(AppError::Validation)?;
     state
-        .db
-        .run(move |c| Ok(accounts::signup(c, &signup)))
+        .run(Pages::Unchanged, move |c| Ok(accounts::signup(c, &signup)))
         .await??;
     Ok(HttpResponse::Accepted().json(StatusBody { status: "pending" }))
 }
@@ -87,8 +86,7 @@ pub async fn verify_email(
 ) -> Result<HttpResponse, AppError> {
     let token = body.into_inner().token;
     let user = state
-        .db
-        .run(move |c| Ok(accounts::verify(c, &token)))
+        .run(Pages::Unchanged, move |c| Ok(accounts::verify(c, &token)))
         .await??;
     auth::sign_in(&session, &user)?;
     Ok(HttpResponse::Ok().json(account("verified", &user)))
@@ -117,8 +115,9 @@ pub async fn log_in(
         .limits
         .check(Limit::LoginAccount, &email.trim().to_lowercase())?;
     let user = state
-        .db
-        .run(move |c| Ok(accounts::login(c, &email, &password)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::login(c, &email, &password))
+        })
         .await??;
     auth::sign_in(&session, &user)?;
     Ok(HttpResponse::Ok().json(account("signed_in", &user)))
@@ -154,8 +153,9 @@ pub async fn forgot_password(
         .limits
         .check(Limit::PasswordReset, &email.trim().to_lowercase())?;
     state
-        .db
-        .run(move |c| Ok(accounts::forgot_password(c, &email)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::forgot_password(c, &email))
+        })
         .await??;
     Ok(HttpResponse::Accepted().json(StatusBody { status: "pending" }))
 }
@@ -177,8 +177,9 @@ pub async fn reset_password(
 ) -> Result<HttpResponse, AppError> {
     let ResetBody { token, password } = body.into_inner();
     state
-        .db
-        .run(move |c| Ok(accounts::reset_password(c, &token, &password)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::reset_password(c, &token, &password))
+        })
         .await??;
     Ok(HttpResponse::Ok().json(StatusBody { status: "reset" }))
 }

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 use crate::services::learning::{self, MAX_INTERVALS, ProgressState, Report};
 use crate::web::auth::ApiUser;
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -43,8 +43,9 @@ pub async fn report_progress(
     };
     let user = user.0;
     let state = state
-        .db
-        .write(move |c| learning::record(c, &user, id, &report))
+        .write(Pages::Unchanged, move |c| {
+            learning::record(c, &user, id, &report)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(state))
 }

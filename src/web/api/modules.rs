@@ -6,7 +6,7 @@ use crate::services::learning;
 use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -22,8 +22,7 @@ pub async fn list_modules(
 ) -> Result<HttpResponse, AppError> {
     let user_id = user.0.map(|u| u.id);
     let modules = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let mut modules = programme::modules(c, lang.0)?;
             if let Some(id) = user_id {
                 learning::annotate(c, id, &mut modules)?;
@@ -46,8 +45,7 @@ pub async fn get_module(
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let user_id = user.0.map(|u| u.id);
     let module = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let mut module = programme::module(c, slug.as_str(), lang.0)?;
             if let Some(id) = user_id {
                 learning::annotate(c, id, std::slice::from_mut(&mut module))?;

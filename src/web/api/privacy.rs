@@ -9,7 +9,7 @@ use crate::services::privacy;
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -41,8 +41,7 @@ pub async fn request_link(
         .and_then(|l| l.parse::<Locale>().ok())
         .unwrap_or_else(|| negotiate(&req));
     state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok(privacy::request_link(
                 c,
                 &body.email,
@@ -72,8 +71,9 @@ pub async fn export_data(
     state.limits.check(Limit::Confirmation, &client_key(&req))?;
     let token = body.into_inner().token;
     let data = state
-        .db
-        .run(move |c| Ok(privacy::export(c, &token, Utc::now().naive_utc())))
+        .run(Pages::Unchanged, move |c| {
+            Ok(privacy::export(c, &token, Utc::now().naive_utc()))
+        })
         .await??;
     Ok(crate::web::pages::privacy::download(&data))
 }
@@ -89,8 +89,9 @@ pub async fn erase_data(
     state.limits.check(Limit::Confirmation, &client_key(&req))?;
     let token = body.into_inner().token;
     let report = state
-        .db
-        .run_content_change(move |c| Ok(privacy::erase(c, &token, Utc::now().naive_utc())))
+        .run(Pages::Changed, move |c| {
+            Ok(privacy::erase(c, &token, Utc::now().naive_utc()))
+        })
         .await??;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "erased", "erasure": report })))
 }

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::services::content::programme::{self, SessionView};
 use crate::web::error::AppError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -15,6 +15,8 @@ pub async fn get_session(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let session = state.db.run(move |c| programme::session(c, id)).await?;
+    let session = state
+        .run(Pages::Unchanged, move |c| programme::session(c, id))
+        .await?;
     Ok(HttpResponse::Ok().json(session))
 }

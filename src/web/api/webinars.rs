@@ -7,7 +7,7 @@ use crate::services::content::programme::{self, ReplayView, WebinarView};
 use crate::web::cache::CacheKey;
 use crate::web::error::AppError;
 use crate::web::lang::ApiLang;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::ErrorBody;
 
@@ -20,13 +20,15 @@ pub async fn list_webinars(
     lang: ApiLang,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let db = state.db.clone();
+    let st = state.clone();
     let key = CacheKey::api(lang.0, "/webinars");
     let response = state
         .pages
         .get_or_render(key, "application/json", || async move {
-            let webinars = db
-                .run(move |c| programme::webinars(c, lang.0, Utc::now().naive_utc()))
+            let webinars = st
+                .run(Pages::Unchanged, move |c| {
+                    programme::webinars(c, lang.0, Utc::now().naive_utc())
+                })
                 .await?;
             let json = serde_json::to_vec(&webinars).map_err(anyhow::Error::from)?;
             Ok(Bytes::from(json))
@@ -46,8 +48,9 @@ pub async fn get_webinar(
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let webinar = state
-        .db
-        .run(move |c| programme::webinar(c, slug.as_str(), lang.0, Utc::now().naive_utc()))
+        .run(Pages::Unchanged, move |c| {
+            programme::webinar(c, slug.as_str(), lang.0, Utc::now().naive_utc())
+        })
         .await?;
     Ok(HttpResponse::Ok().json(webinar))
 }
@@ -63,8 +66,9 @@ pub async fn list_replays(
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let replays = state
-        .db
-        .run(move |c| programme::replays(c, slug.as_str(), lang.0))
+        .run(Pages::Unchanged, move |c| {
+            programme::replays(c, slug.as_str(), lang.0)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(replays))
 }

@@ -13,7 +13,7 @@ use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "account_signup.html")]
@@ -129,9 +129,8 @@ pub async fn create_account(
         }
     };
     state
-        .db
-        .run(move |c| accounts::signup(c, &signup).map_err(db_only))
-        .await?;
+        .run(Pages::Unchanged, move |c| Ok(accounts::signup(c, &signup)))
+        .await??;
     render(
         &page,
         &MessagePage::new(
@@ -140,14 +139,6 @@ pub async fn create_account(
             "account-signup-sent-text",
         ),
     )
-}
-
-/// Service errors that are only database errors (the others cannot happen there).
-pub(crate) fn db_only(e: AccountError) -> crate::db::DbError {
-    match e {
-        AccountError::Db(e) => e,
-        other => crate::db::DbError::Unavailable(other.to_string()),
-    }
 }
 
 #[derive(Deserialize)]
@@ -198,8 +189,9 @@ pub async fn log_in(
     let next = auth::safe_next(form.next.as_deref(), page.lang());
     let (email, password) = (form.email.clone(), form.password.clone());
     let result = state
-        .db
-        .run(move |c| Ok(accounts::login(c, &email, &password)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::login(c, &email, &password))
+        })
         .await?;
     match result {
         Ok(user) => {
@@ -207,7 +199,7 @@ pub async fn log_in(
             // Organisers land in the back office unless a page sent them to log in.
             let default = auth::safe_next(None, page.lang());
             let asked = next != default;
-            let next = if !asked && crate::db::admin::STAFF_ROLES.contains(&user.role.as_str()) {
+            let next = if !asked && crate::services::accounts::lookup::is_staff(&user) {
                 page.href("/admin/")
             } else {
                 next
@@ -267,8 +259,7 @@ pub async fn show_verify(
     let token = path.1.clone();
     let check = token.clone();
     let usable = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             accounts::token_is_usable(c, &[accounts::VERIFY, accounts::EMAIL_CHANGE], &check)
         })
         .await?;
@@ -295,8 +286,7 @@ pub async fn verify_account(
     csrf::verify(&session, &form.csrf)?;
     let token = path.1.clone();
     let result = state
-        .db
-        .run(move |c| Ok(accounts::verify(c, &token)))
+        .run(Pages::Unchanged, move |c| Ok(accounts::verify(c, &token)))
         .await?;
     match result {
         Ok(user) => {

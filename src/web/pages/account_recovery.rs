@@ -12,7 +12,7 @@ use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::account::{MessagePage, invalid_link};
 
@@ -68,8 +68,9 @@ pub async fn request_reset(
         .check(Limit::PasswordReset, &form.email.trim().to_lowercase())?;
     let email = form.email.clone();
     let result = state
-        .db
-        .run(move |c| Ok(accounts::forgot_password(c, &email)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::forgot_password(c, &email))
+        })
         .await?;
     match result {
         Ok(()) => render(
@@ -104,8 +105,9 @@ pub async fn show_reset(
     let token = path.1.clone();
     let check = token.clone();
     let usable = state
-        .db
-        .run(move |c| accounts::token_is_usable(c, &[accounts::RESET], &check))
+        .run(Pages::Unchanged, move |c| {
+            accounts::token_is_usable(c, &[accounts::RESET], &check)
+        })
         .await?;
     if !usable {
         return invalid_link(&page);
@@ -141,8 +143,9 @@ pub async fn reset_password(
     let password = form.password.clone();
     let raw = token.clone();
     let result = state
-        .db
-        .run(move |c| Ok(accounts::reset_password(c, &raw, &password)))
+        .run(Pages::Unchanged, move |c| {
+            Ok(accounts::reset_password(c, &raw, &password))
+        })
         .await?;
     match result {
         Ok(_) => render(

@@ -6,14 +6,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::db::models::User;
+use crate::services::accounts::lookup::User;
 use crate::services::accounts::{self, AccountError};
 use crate::web::auth::{self, MaybeUser};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::account::MessagePage;
 
@@ -91,7 +91,7 @@ async fn apply<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, AccountError> + Send + 'static,
 ) -> Result<Result<T, crate::services::FieldErrors>, AppError> {
-    match state.db.run(move |c| Ok(f(c))).await? {
+    match state.run(Pages::Unchanged, move |c| Ok(f(c))).await? {
         Ok(v) => Ok(Ok(v)),
         Err(AccountError::Invalid(errors)) => Ok(Err(errors)),
         Err(e) => Err(e.into()),

@@ -6,7 +6,7 @@ use crate::domain::CertificateCode;
 use crate::services::learning::certificates::{self, CertificateView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "certificate.html")]
@@ -24,8 +24,9 @@ pub async fn show_certificate(
     let code = CertificateCode::parse(&path.1).map_err(|_| AppError::NotFound)?;
     let locale = page.locale;
     let certificate = state
-        .db
-        .run(move |c| certificates::by_code(c, &code, locale))
+        .run(Pages::Unchanged, move |c| {
+            certificates::by_code(c, &code, locale)
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     render(
@@ -46,8 +47,9 @@ pub async fn download_certificate(
     let public_url = state.settings.public_url();
     let name = format!("certificate-{code}.pdf");
     let pdf = state
-        .db
-        .run(move |c| certificates::pdf(c, &code, &public_url))
+        .run(Pages::Unchanged, move |c| {
+            certificates::pdf(c, &code, &public_url)
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()

@@ -5,7 +5,7 @@ use chrono::Utc;
 use crate::services::content::programme::{self, ModuleView, SeriesView, WebinarView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -21,7 +21,7 @@ pub async fn show_home(
     page: PageCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let db = state.db.clone();
+    let st = state.clone();
     // Next sessions are shown in their own zone only.
     cached(
         &req,
@@ -30,8 +30,8 @@ pub async fn show_home(
         Shared::ByLanguage,
         |page| async move {
             let locale = page.locale;
-            let (series, webinars, modules) = db
-                .run(move |c| {
+            let (series, webinars, modules) = st
+                .run(Pages::Unchanged, move |c| {
                     Ok((
                         programme::series(c, locale)?,
                         programme::webinars(c, locale, Utc::now().naive_utc())?,

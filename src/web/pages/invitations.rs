@@ -13,7 +13,7 @@ use crate::services::content::programme::{self, SessionView};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 /// A webinar and the sessions the invitee may register for.
 pub struct Offer {
@@ -43,8 +43,7 @@ pub async fn show_invitation(
     let locale = page.locale;
     let t = token.clone();
     let (name, offers, series) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let Some(opened) = campaigns::open(c, &t)? else {
                 return Ok(None);
             };
@@ -119,8 +118,7 @@ pub async fn show_unsubscribe(
     let token = path.into_inner();
     // An invitation's link, or an announcement's.
     let ((email, locale, done), announcement) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             if let Some(inv) = campaigns::by_unsubscribe_token(c, &token)? {
                 let found = (inv.email, inv.locale, inv.unsubscribed_at.is_some());
                 return Ok(Some((found, false)));
@@ -158,8 +156,7 @@ pub async fn unsubscribe(
     state.limits.check(Limit::Invitation, &client_key(&req))?;
     let token = path.into_inner();
     let (email, locale, announcement) = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             if let Some(inv) = campaigns::unsubscribe(c, &token)? {
                 return Ok(Some((inv.email, inv.locale, false)));
             }

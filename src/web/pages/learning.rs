@@ -5,7 +5,7 @@ use crate::services::learning::{self, LearningOverview};
 use crate::web::auth::{self, MaybeUser};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "learning.html")]
@@ -38,8 +38,7 @@ pub async fn show_learning(
     let locale = page.locale;
     let id = user.id;
     let overview = state
-        .db
-        .run(move |c| learning::overview(c, id, locale))
+        .run(Pages::Unchanged, move |c| learning::overview(c, id, locale))
         .await?;
     render(
         &page,

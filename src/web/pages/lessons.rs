@@ -6,7 +6,7 @@ use crate::services::learning::{self, LessonPage as Lesson};
 use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "lesson.html")]
@@ -41,8 +41,9 @@ pub async fn show_lesson(
     let locale = page.locale;
     let user_id = user.0.map(|u| u.id);
     let lesson = state
-        .db
-        .run(move |c| learning::lesson(c, id, locale, user_id))
+        .run(Pages::Unchanged, move |c| {
+            learning::lesson(c, id, locale, user_id)
+        })
         .await?;
     render(
         &page,

@@ -7,7 +7,7 @@ use crate::services::learning;
 use crate::web::auth::MaybeUser;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached, render};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "modules.html")]
@@ -30,11 +30,11 @@ pub async fn list_modules(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let user_id = user.0.map(|u| u.id);
-    let db = state.db.clone();
+    let st = state.clone();
     let load = move |page: PageCtx| async move {
         let locale = page.locale;
-        let modules = db
-            .run(move |c| {
+        let modules = st
+            .run(Pages::Unchanged, move |c| {
                 let mut modules = programme::modules(c, locale)?;
                 if let Some(id) = user_id {
                     learning::annotate(c, id, &mut modules)?;
@@ -60,11 +60,11 @@ pub async fn show_module(
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&path.1).map_err(|_| AppError::NotFound)?;
     let user_id = user.0.map(|u| u.id);
-    let db = state.db.clone();
+    let st = state.clone();
     let load = move |page: PageCtx| async move {
         let locale = page.locale;
-        let module = db
-            .run(move |c| {
+        let module = st
+            .run(Pages::Unchanged, move |c| {
                 let mut module = programme::module(c, slug.as_str(), locale)?;
                 if let Some(id) = user_id {
                     learning::annotate(c, id, std::slice::from_mut(&mut module))?;

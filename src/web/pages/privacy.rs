@@ -15,7 +15,7 @@ use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::rate_limit::{Limit, client_key};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::account::MessagePage;
 
@@ -43,21 +43,6 @@ struct ManagePage {
     csrf: String,
     token: String,
     form: FormState,
-}
-
-impl From<PrivacyError> for AppError {
-    fn from(e: PrivacyError) -> Self {
-        match e {
-            PrivacyError::InvalidEmail => {
-                AppError::Validation(vec![("email", "privacy-error-email")])
-            }
-            PrivacyError::InvalidToken => AppError::BadRequest {
-                code: "invalid_token",
-                message_id: "privacy-link-invalid-text",
-            },
-            PrivacyError::Db(e) => e.into(),
-        }
-    }
 }
 
 pub async fn show_notice(
@@ -116,8 +101,7 @@ pub async fn submit_request(
         .check(Limit::Privacy, &form.email.trim().to_lowercase())?;
     let (email, locale) = (form.email.clone(), page.locale);
     let result = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             Ok(privacy::request_link(
                 c,
                 &email,
@@ -170,8 +154,9 @@ pub async fn show_manage(
     let token = path.into_inner().1;
     let t = token.clone();
     let opened = state
-        .db
-        .run(move |c| Ok(privacy::open(c, &t, Utc::now().naive_utc())))
+        .run(Pages::Unchanged, move |c| {
+            Ok(privacy::open(c, &t, Utc::now().naive_utc()))
+        })
         .await?;
     match opened {
         Ok(_) => {
@@ -219,8 +204,9 @@ pub async fn export_data(
     state.limits.check(Limit::Confirmation, &client_key(&req))?;
     let token = path.into_inner().1;
     let data = state
-        .db
-        .run(move |c| Ok(privacy::export(c, &token, Utc::now().naive_utc())))
+        .run(Pages::Unchanged, move |c| {
+            Ok(privacy::export(c, &token, Utc::now().naive_utc()))
+        })
         .await?;
     match data {
         Ok(data) => Ok(download(&data)),
@@ -266,8 +252,9 @@ pub async fn erase_data(
         );
     }
     let result = state
-        .db
-        .run_content_change(move |c| Ok(privacy::erase(c, &token, Utc::now().naive_utc())))
+        .run(Pages::Changed, move |c| {
+            Ok(privacy::erase(c, &token, Utc::now().naive_utc()))
+        })
         .await?;
     match result {
         Ok(_) => {

@@ -17,7 +17,7 @@ use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::registering::{self, Change};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 use super::registrations::MessagePage;
 
@@ -188,10 +188,11 @@ pub async fn join(
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
     let url = state
-        .db
-        .run(move |c| Ok(reminders::join(c, &token, chrono::Utc::now().naive_utc())))
+        .run(Pages::Unchanged, move |c| {
+            Ok(reminders::join(c, &token, chrono::Utc::now().naive_utc()))
+        })
         .await?
-        .map_err(registering::error)?;
+        .map_err(AppError::from)?;
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, url))
         .insert_header((header::CACHE_CONTROL, "no-store"))

@@ -21,7 +21,7 @@ use crate::web::error::AppError;
 use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::registering::{self, Target};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 pub use super::registration_manage::{confirm, join, show_confirm, show_manage, update_manage};
 
@@ -63,8 +63,7 @@ async fn load_items(
 ) -> Result<Vec<SeriesItem>, AppError> {
     let locale = page.locale;
     let items = state
-        .db
-        .run(move |c| {
+        .run(Pages::Unchanged, move |c| {
             let now = Utc::now().naive_utc();
             match target {
                 Target::Series => registrations::series::offer(c, locale, now),
@@ -174,8 +173,9 @@ async fn blank_form(
     };
     if let Some(token) = invitation {
         let invitee = state
-            .db
-            .run(move |c| registrations::manage::invitee(c, &token))
+            .run(Pages::Unchanged, move |c| {
+                registrations::manage::invitee(c, &token)
+            })
             .await?;
         if let Some(inv) = invitee {
             form.full_name = inv.full_name;

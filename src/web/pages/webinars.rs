@@ -7,7 +7,7 @@ use crate::services::content::programme::{self, SeriesView, WebinarView};
 use crate::services::content::replays::{self, ReplayPlayer};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached};
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Pages};
 
 #[derive(Template)]
 #[template(path = "webinars.html")]
@@ -51,7 +51,7 @@ pub async fn list_webinars(
     page: PageCtx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let db = state.db.clone();
+    let st = state.clone();
     cached(
         &req,
         &state.pages,
@@ -59,8 +59,8 @@ pub async fn list_webinars(
         Shared::ByLanguage,
         |page| async move {
             let locale = page.locale;
-            let (series, webinars) = db
-                .run(move |c| {
+            let (series, webinars) = st
+                .run(Pages::Unchanged, move |c| {
                     Ok((
                         programme::series(c, locale)?,
                         programme::webinars(c, locale, Utc::now().naive_utc())?,
@@ -85,7 +85,7 @@ pub async fn show_webinar(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&path.1).map_err(|_| AppError::NotFound)?;
-    let db = state.db.clone();
+    let st = state.clone();
     let asked: Option<Locale> = query.version.as_deref().and_then(|v| v.parse().ok());
     // Sessions are shown in the viewer's zone too; `?version=` is part of the cache key.
     cached(
@@ -95,8 +95,8 @@ pub async fn show_webinar(
         Shared::ByTimeZone,
         |page| async move {
             let locale = page.locale;
-            let (webinar, versions) = db
-                .run(move |c| {
+            let (webinar, versions) = st
+                .run(Pages::Unchanged, move |c| {
                     let webinar =
                         programme::webinar(c, slug.as_str(), locale, Utc::now().naive_utc())?;
                     let versions = programme::replays(c, slug.as_str(), locale)?;
