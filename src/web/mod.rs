@@ -56,57 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(
             web::scope("/{lang}")
-                .route("/", web::get().to(home::show_home))
-                .route("/webinars", web::get().to(webinars::list_webinars))
-                .route("/webinars/{slug}", web::get().to(webinars::show_webinar))
-                .route("/modules", web::get().to(modules::list_modules))
-                .route("/modules/{slug}", web::get().to(modules::show_module))
-                .route("/lessons/{id}", web::get().to(lessons::show_lesson))
-                .route("/learning", web::get().to(learning::show_learning))
-                .route(
-                    "/sessions/{id}/register",
-                    web::get().to(registrations::show_register),
-                )
-                .route(
-                    "/sessions/{id}/register",
-                    web::post().to(registrations::submit_register),
-                )
-                .route(
-                    "/registrations/confirm/{token}",
-                    web::get().to(registrations::show_confirm),
-                )
-                .route(
-                    "/registrations/confirm/{token}",
-                    web::post().to(registrations::confirm),
-                )
-                .route(
-                    "/registrations/{token}",
-                    web::get().to(registrations::show_manage),
-                )
-                .route(
-                    "/registrations/{token}",
-                    web::post().to(registrations::update_manage),
-                )
-                .route(
-                    "/invitations/{token}",
-                    web::get().to(invitations::show_invitation),
-                )
-                .route(
-                    "/series/register",
-                    web::get().to(registrations::show_series_register),
-                )
-                .route(
-                    "/series/register",
-                    web::post().to(registrations::submit_series_register),
-                )
-                .route(
-                    "/certificates/{code}",
-                    web::get().to(certificates::show_certificate),
-                )
-                .route(
-                    "/certificates/{code}/pdf",
-                    web::get().to(certificates::download_certificate),
-                )
+                .configure(public_routes)
                 .configure(account_routes)
                 .configure(admin::configure_pages)
                 .configure(privacy_routes),
@@ -129,6 +79,61 @@ fn privacy_routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/privacy/manage/{token}/erase",
             web::post().to(privacy::erase_data),
+        );
+}
+
+/// The public pages under `/{lang}`: programme, registration, invitations, certificates.
+fn public_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::show_home))
+        .route("/webinars", web::get().to(webinars::list_webinars))
+        .route("/webinars/{slug}", web::get().to(webinars::show_webinar))
+        .route("/modules", web::get().to(modules::list_modules))
+        .route("/modules/{slug}", web::get().to(modules::show_module))
+        .route("/lessons/{id}", web::get().to(lessons::show_lesson))
+        .route("/learning", web::get().to(learning::show_learning))
+        .route(
+            "/sessions/{id}/register",
+            web::get().to(registrations::show_register),
+        )
+        .route(
+            "/sessions/{id}/register",
+            web::post().to(registrations::submit_register),
+        )
+        .route(
+            "/registrations/confirm/{token}",
+            web::get().to(registrations::show_confirm),
+        )
+        .route(
+            "/registrations/confirm/{token}",
+            web::post().to(registrations::confirm),
+        )
+        .route(
+            "/registrations/{token}",
+            web::get().to(registrations::show_manage),
+        )
+        .route(
+            "/registrations/{token}",
+            web::post().to(registrations::update_manage),
+        )
+        .route(
+            "/invitations/{token}",
+            web::get().to(invitations::show_invitation),
+        )
+        .route(
+            "/series/register",
+            web::get().to(registrations::show_series_register),
+        )
+        .route(
+            "/series/register",
+            web::post().to(registrations::submit_series_register),
+        )
+        .route(
+            "/certificates/{code}",
+            web::get().to(certificates::show_certificate),
+        )
+        .route(
+            "/certificates/{code}/pdf",
+            web::get().to(certificates::download_certificate),
         );
 }
 

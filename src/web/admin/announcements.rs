@@ -13,7 +13,7 @@ use crate::domain::translation::fallback_order;
 use crate::i18n::{Arg, catalog};
 use crate::services::campaigns::announcement_rows::{Announcement, AnnouncementText};
 use crate::services::campaigns::announcements::{
-    self, AnnouncementError, Detail, Draft, DraftInput, MAX_BODY, MAX_SUBJECT, fallbacks,
+    self, AnnouncementError, Detail, MAX_BODY, MAX_SUBJECT, fallbacks,
 };
 use crate::services::sessions::labels::SessionLabel;
 use crate::web::csrf;
@@ -22,6 +22,7 @@ use crate::web::form::FormState;
 use crate::web::page::{PageCtx, render, render_status};
 use crate::web::state::{AppState, Pages};
 
+use super::announcement_form::AnnouncementForm;
 use super::auth::Organiser;
 use super::shell::AdminNav;
 
@@ -210,29 +211,6 @@ pub async fn new_announcement(
     form_page(&who, &page, &session, &state, form, StatusCode::OK).await
 }
 
-#[derive(Deserialize)]
-pub struct AnnouncementForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    session_id: String,
-    include_waitlisted: Option<String>,
-    #[serde(default)]
-    idempotency_key: String,
-    #[serde(default)]
-    subject_fr: String,
-    #[serde(default)]
-    body_fr: String,
-    #[serde(default)]
-    subject_en: String,
-    #[serde(default)]
-    body_en: String,
-    #[serde(default)]
-    subject_ar: String,
-    #[serde(default)]
-    body_ar: String,
-}
-
 pub async fn create_announcement(
     who: Organiser,
     page: PageCtx,
@@ -242,26 +220,10 @@ pub async fn create_announcement(
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
     let f = form.into_inner();
-    let kept = FormState::default()
-        .with_value("session_id", &f.session_id)
-        .with_value(
-            "include_waitlisted",
-            if f.include_waitlisted.is_some() {
-                "on"
-            } else {
-                ""
-            },
-        )
-        .with_value("idempotency_key", &f.idempotency_key)
-        .with_value("subject_fr", &f.subject_fr)
-        .with_value("body_fr", &f.body_fr)
-        .with_value("subject_en", &f.subject_en)
-        .with_value("body_en", &f.body_en)
-        .with_value("subject_ar", &f.subject_ar)
-        .with_value("body_ar", &f.body_ar);
-    let Ok(session_id) = f.session_id.trim().parse::<i64>() else {
-        let form = kept.with_errors(vec![("session_id", "admin-announcement-error-session")]);
-        return form_page(
+    let kept = f.kept();
+    let unprocessable = |errors| {
+        let form = kept.clone().with_errors(errors);
+        form_page(
             &who,
             &page,
             &session,
@@ -269,32 +231,10 @@ pub async fn create_announcement(
             form,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
-        .await;
     };
-    let input = DraftInput {
-        session_id,
-        include_waitlisted: f.include_waitlisted.is_some(),
-        texts: vec![
-            (Locale::Fr, f.subject_fr, f.body_fr),
-            (Locale::En, f.subject_en, f.body_en),
-            (Locale::Ar, f.subject_ar, f.body_ar),
-        ],
-        idempotency_key: f.idempotency_key,
-    };
-    let draft = match Draft::parse(&input) {
+    let draft = match f.draft() {
         Ok(d) => d,
-        Err(errors) => {
-            let form = kept.with_errors(errors);
-            return form_page(
-                &who,
-                &page,
-                &session,
-                &state,
-                form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(errors) => return unprocessable(errors).await,
     };
     let actor = who.id();
     let sent = state
@@ -313,18 +253,9 @@ pub async fn create_announcement(
             ))
             .finish()),
         Err(AnnouncementError::UnknownSession) => {
-            let form = kept.with_errors(vec![("session_id", "admin-announcement-error-session")]);
-            form_page(
-                &who,
-                &page,
-                &session,
-                &state,
-                form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            unprocessable(vec![("session_id", "admin-announcement-error-session")]).await
         }
-        Err(AnnouncementError::Db(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -139,11 +139,7 @@ pub async fn create_campaign(
         .await;
     };
     let file = ContactFile::from_upload(bytes);
-    let name = if name.is_empty() {
-        chrono::Utc::now().format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        name.chars().take(200).collect()
-    };
+    let name = campaign_name(&name);
     let default_locale = state.settings.default_locale;
     let actor = who.id();
     let created = state
@@ -165,17 +161,27 @@ pub async fn create_campaign(
                 page.href(&format!("/admin/campaigns/{id}")),
             ))
             .finish()),
-        Err(CampaignError::List(e)) => {
-            refuse("contacts", e.0, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Err(CampaignError::UnknownSession) => {
-            refuse(
-                "target",
-                "admin-campaign-error-session",
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(CampaignError::Db(e)) => Err(e.into()),
+        Err(e) => match form_error(&e) {
+            Some((field, id)) => refuse(field, id, StatusCode::UNPROCESSABLE_ENTITY).await,
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// The field a refused campaign points at, when the refusal is the organiser's to fix.
+fn form_error(e: &CampaignError) -> Option<(&'static str, &'static str)> {
+    match e {
+        CampaignError::List(l) => Some(("contacts", l.0)),
+        CampaignError::UnknownSession => Some(("target", "admin-campaign-error-session")),
+        CampaignError::Db(_) => None,
+    }
+}
+
+/// The name given, or the time of creation when none was.
+fn campaign_name(typed: &str) -> String {
+    if typed.is_empty() {
+        chrono::Utc::now().format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        typed.chars().take(200).collect()
     }
 }

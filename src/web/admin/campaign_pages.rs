@@ -8,7 +8,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::services::campaigns::lookup::{self as q, Campaign, target_label};
-use crate::services::campaigns::{self, FunnelCounts, InviteeRow, Report};
+use crate::services::campaigns::{self, Funnel, FunnelCounts, InviteeRow, Report};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
@@ -181,42 +181,8 @@ pub async fn show_campaign(
     } else {
         String::new()
     };
-    let pending = funnel
-        .invitees
-        .iter()
-        .filter(|i| i.stage == "pending")
-        .count();
-    let suppressed = funnel
-        .invitees
-        .iter()
-        .filter(|i| i.stage == "suppressed")
-        .count();
-    let to_remind = funnel
-        .invitees
-        .iter()
-        .filter(|i| i.needs_reminder())
-        .count();
+    let shown = Shown::of(&funnel, &stage, query.page);
     let counts = &funnel.counts;
-    let totals = STAGES
-        .iter()
-        .map(|s| Total {
-            stage: s,
-            count: stage_count(counts, s),
-        })
-        .collect();
-    let selected: Vec<InviteeRow> = funnel
-        .invitees
-        .iter()
-        .filter(|i| stage.is_empty() || i.stage == stage || stage_flag(i, &stage))
-        .cloned()
-        .collect();
-    let pages = selected.len().div_ceil(INVITEES_PER_PAGE).max(1);
-    let page_no = query.page.unwrap_or(1).clamp(1, pages);
-    let invitees = selected
-        .into_iter()
-        .skip((page_no - 1) * INVITEES_PER_PAGE)
-        .take(INVITEES_PER_PAGE)
-        .collect();
     let notice = match (query.sent, query.reminded) {
         (Some(n), _) => Some(("admin-campaign-sent-notice", n)),
         (_, Some(n)) => Some(("admin-campaign-reminded-notice", n)),
@@ -241,20 +207,66 @@ pub async fn show_campaign(
             report,
             invited: counts.invited,
             progress: (counts.sent + counts.failed, counts.queued),
-            totals,
-            pending,
-            suppressed,
-            to_remind,
+            totals: shown.totals,
+            pending: shown.pending,
+            suppressed: shown.suppressed,
+            to_remind: shown.to_remind,
             in_flight: funnel.in_flight,
-            invitees,
+            invitees: shown.invitees,
             stage,
-            page_no,
-            pages,
+            page_no: shown.page_no,
+            pages: shown.pages,
             notice,
             not_deleted,
             campaign,
         },
     )
+}
+
+/// What the campaign page shows of its funnel: totals, counts of invitees in each state,
+/// and one page of the invitees the stage filter selects.
+struct Shown {
+    totals: Vec<Total>,
+    pending: usize,
+    suppressed: usize,
+    to_remind: usize,
+    invitees: Vec<InviteeRow>,
+    page_no: usize,
+    pages: usize,
+}
+
+impl Shown {
+    fn of(funnel: &Funnel, stage: &str, page: Option<usize>) -> Shown {
+        let count =
+            |f: &dyn Fn(&InviteeRow) -> bool| funnel.invitees.iter().filter(|i| f(i)).count();
+        let selected: Vec<&InviteeRow> = funnel
+            .invitees
+            .iter()
+            .filter(|i| stage.is_empty() || i.stage == stage || stage_flag(i, stage))
+            .collect();
+        let pages = selected.len().div_ceil(INVITEES_PER_PAGE).max(1);
+        let page_no = page.unwrap_or(1).clamp(1, pages);
+        Shown {
+            totals: STAGES
+                .iter()
+                .map(|s| Total {
+                    stage: s,
+                    count: stage_count(&funnel.counts, s),
+                })
+                .collect(),
+            pending: count(&|i| i.stage == "pending"),
+            suppressed: count(&|i| i.stage == "suppressed"),
+            to_remind: count(&|i| i.needs_reminder()),
+            invitees: selected
+                .into_iter()
+                .skip((page_no - 1) * INVITEES_PER_PAGE)
+                .take(INVITEES_PER_PAGE)
+                .cloned()
+                .collect(),
+            page_no,
+            pages,
+        }
+    }
 }
 
 /// An invitee counts under a stage filter when it reached that stage, even if it went

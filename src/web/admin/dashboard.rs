@@ -83,32 +83,16 @@ pub async fn show_dashboard(
             rtl,
         )
     };
-    let mut all = vec![
-        horizontal(
-            "per-webinar",
-            "admin-dashboard-per-webinar",
-            "admin-col-webinar",
-            &stats.per_webinar,
-        ),
-        horizontal(
-            "per-language",
-            "admin-dashboard-per-language",
-            "admin-col-language",
-            &stats.per_language,
-        ),
-        horizontal(
-            "per-country",
-            "admin-dashboard-per-country",
-            "admin-col-country",
-            &stats.per_country,
-        ),
-        horizontal(
-            "per-function",
-            "admin-dashboard-per-function",
-            "admin-col-function",
-            &stats.per_function,
-        ),
+    let per = [
+        ("per-webinar", "admin-col-webinar", &stats.per_webinar),
+        ("per-language", "admin-col-language", &stats.per_language),
+        ("per-country", "admin-col-country", &stats.per_country),
+        ("per-function", "admin-col-function", &stats.per_function),
     ];
+    let mut all: Vec<_> = per
+        .into_iter()
+        .map(|(id, col, rows)| horizontal(id, &format!("admin-dashboard-{id}"), col, rows))
+        .collect();
     let mut views = horizontal(
         "replay-views",
         "admin-dashboard-replay-views-per-webinar",

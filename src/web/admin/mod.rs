@@ -4,6 +4,7 @@
 //! (tests/api/admin.rs) checks that every registered route is in `API_ROUTES` or
 //! `PAGE_ROUTES`, and walks those tables as admin, organiser, learner and anonymous.
 
+pub mod announcement_form;
 pub mod announcements;
 pub mod api_announcements;
 pub mod api_campaigns;
@@ -18,6 +19,7 @@ pub mod campaign_preview;
 pub mod campaign_routes;
 pub mod charts;
 pub mod content;
+pub mod content_form;
 pub mod dashboard;
 pub mod lessons;
 pub mod mail_log;

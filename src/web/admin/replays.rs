@@ -82,6 +82,13 @@ fn too_large() -> AppError {
     }
 }
 
+fn bad_request() -> AppError {
+    AppError::BadRequest {
+        code: "bad_request",
+        message_id: "error-bad-request",
+    }
+}
+
 async fn read_upload(
     state: &AppState,
     session: &Session,
@@ -89,12 +96,8 @@ async fn read_upload(
 ) -> Result<Upload, AppError> {
     let mut up = Upload::default();
     let mut csrf_ok = false;
-    let bad = || AppError::BadRequest {
-        code: "bad_request",
-        message_id: "error-bad-request",
-    };
     while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| bad())?;
+        let mut field = field.map_err(|_| bad_request())?;
         let name = field.name().unwrap_or("").to_owned();
         let filename = field
             .content_disposition()
@@ -105,50 +108,11 @@ async fn read_upload(
                 if !csrf_ok {
                     return Err(AppError::Forbidden);
                 }
-                let (allowed, max): (&[&'static str], usize) = if name == "video_file" {
-                    (&["webm", "mp4"], MAX_VIDEO)
-                } else {
-                    (&["vtt"], MAX_CAPTIONS)
-                };
-                let Some(ext) = extension(&f, allowed) else {
-                    up.discard();
-                    return Err(AppError::Validation(vec![(
-                        "video_file",
-                        "admin-replay-error-file-type",
-                    )]));
-                };
-                let dir = media_dir(state);
-                std::fs::create_dir_all(&dir).map_err(|e| AppError::Internal(e.into()))?;
-                let stored = format!("{}.{ext}", uuid::Uuid::new_v4());
-                let path = dir.join(&stored);
-                let mut file =
-                    std::fs::File::create(&path).map_err(|e| AppError::Internal(e.into()))?;
-                up.stored.push(path);
-                let mut size = 0;
-                while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(|_| bad())?;
-                    size += chunk.len();
-                    if size > max {
-                        up.discard();
-                        return Err(too_large());
-                    }
-                    file.write_all(&chunk)
-                        .map_err(|e| AppError::Internal(e.into()))?;
-                }
-                file.sync_all().map_err(|e| AppError::Internal(e.into()))?;
+                let stored = store_file(state, &mut up, &mut field, &name, &f).await?;
                 up.fields.push((name, format!("/media/{stored}")));
             }
             _ => {
-                let mut value = Vec::new();
-                while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(|_| bad())?;
-                    if value.len() + chunk.len() > MAX_TEXT_FIELD {
-                        up.discard();
-                        return Err(too_large());
-                    }
-                    value.extend_from_slice(&chunk);
-                }
-                let value = String::from_utf8(value).map_err(|_| bad())?;
+                let value = read_text(&mut up, &mut field).await?;
                 if name == "csrf" {
                     csrf::verify(session, &value)?;
                     csrf_ok = true;
@@ -164,6 +128,65 @@ async fn read_upload(
         return Err(AppError::Forbidden);
     }
     Ok(up)
+}
+
+/// Stores an uploaded video or captions file under the media directory (synced before
+/// the form answers); returns its stored name. Refuses other types and oversized files.
+async fn store_file(
+    state: &AppState,
+    up: &mut Upload,
+    field: &mut actix_multipart::Field,
+    name: &str,
+    filename: &str,
+) -> Result<String, AppError> {
+    let (allowed, max): (&[&'static str], usize) = if name == "video_file" {
+        (&["webm", "mp4"], MAX_VIDEO)
+    } else {
+        (&["vtt"], MAX_CAPTIONS)
+    };
+    let Some(ext) = extension(filename, allowed) else {
+        up.discard();
+        return Err(AppError::Validation(vec![(
+            "video_file",
+            "admin-replay-error-file-type",
+        )]));
+    };
+    let dir = media_dir(state);
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::Internal(e.into()))?;
+    let stored = format!("{}.{ext}", uuid::Uuid::new_v4());
+    let path = dir.join(&stored);
+    let mut file = std::fs::File::create(&path).map_err(|e| AppError::Internal(e.into()))?;
+    up.stored.push(path);
+    let mut size = 0;
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| bad_request())?;
+        size += chunk.len();
+        if size > max {
+            up.discard();
+            return Err(too_large());
+        }
+        file.write_all(&chunk)
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    file.sync_all().map_err(|e| AppError::Internal(e.into()))?;
+    Ok(stored)
+}
+
+/// A text field of the form, bounded in size.
+async fn read_text(
+    up: &mut Upload,
+    field: &mut actix_multipart::Field,
+) -> Result<String, AppError> {
+    let mut value = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| bad_request())?;
+        if value.len() + chunk.len() > MAX_TEXT_FIELD {
+            up.discard();
+            return Err(too_large());
+        }
+        value.extend_from_slice(&chunk);
+    }
+    String::from_utf8(value).map_err(|_| bad_request())
 }
 
 /// `POST /{lang}/admin/webinars/{slug}/replays` (multipart): one language's replay.
