@@ -66,11 +66,14 @@ const CONTROLS: &str = "a[href], input, select, textarea, button";
 impl Browser {
     /// Presses one key on whatever has the focus, as a keyboard would.
     pub async fn press(&self, key: Key) {
-        self.action_chain()
-            .send_keys(key)
-            .perform()
-            .await
-            .expect("key pressed");
+        match self.action_chain().send_keys(key).perform().await {
+            Ok(()) => {}
+            // The key was delivered and started a navigation (Enter on a form) that was
+            // still loading when chromedriver gave up waiting: the next step waits for
+            // the new page itself.
+            Err(e) if e.to_string().contains("aborted by navigation") => {}
+            Err(e) => panic!("key pressed: {e:?}"),
+        }
     }
 
     /// The element with the focus (`None`: the document itself).
