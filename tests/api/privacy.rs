@@ -9,12 +9,12 @@ use serde_json::{Value, json};
 use crate::helpers::{
     TestApp,
     pages::{csrf_of, plain},
-    registrations::{post_registration, registration, sessions_of},
+    registrations::{confirm, post_registration, registration, sessions_of},
     spawn_app,
     visitor::{Browser, first_module},
 };
 
-/// Registers and confirms from the mailed link; returns the manage token.
+/// Registers and confirms from the mailed link.
 async fn register_confirmed(app: &TestApp, session: i64, email: &str) {
     let before = app.smtp.to(email).len();
     assert_eq!(
@@ -29,15 +29,7 @@ async fn register_confirmed(app: &TestApp, session: i64, email: &str) {
         .unwrap()
         .link_containing("/registrations/confirm/")
         .unwrap();
-    let token = link.rsplit('/').next().unwrap();
-    let res = app
-        .client
-        .post(app.url("/api/v1/registrations/confirm"))
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    confirm(app, link.rsplit('/').next().unwrap()).await;
 }
 
 /// Waits for the mail with this subject (other mails to the address may come later
