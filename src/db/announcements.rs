@@ -35,7 +35,7 @@ pub struct Recipient {
     pub announcement_id: i64,
     pub registration_id: Option<i64>,
     pub email: String,
-    pub locale: String,
+    pub locale: crate::domain::Locale,
     pub unsubscribed_at: Option<NaiveDateTime>,
 }
 
@@ -44,7 +44,7 @@ pub struct Recipient {
 pub struct Addressee {
     pub registration_id: i64,
     pub email: String,
-    pub locale: String,
+    pub locale: crate::domain::Locale,
 }
 
 pub fn by_key(conn: &mut DbConnection, key: &str) -> Result<Option<Announcement>, DbError> {

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::Locale;
+
 use super::schema::{campaigns, invitations, lesson_progress, outbox, registrations, users};
 use super::{DbConnection, DbError};
 
@@ -28,7 +30,7 @@ pub struct Invitation {
     pub campaign_id: i64,
     pub email: String,
     pub full_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub organisation: String,
     pub country: String,
     pub status: String,

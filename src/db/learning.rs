@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::Locale;
+
 use super::models::{Lesson, Module};
 use super::schema::*;
 use super::{DbConnection, DbError};
@@ -27,7 +29,7 @@ pub struct Certificate {
     pub module_id: i64,
     pub code: String,
     pub full_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub issued_at: NaiveDateTime,
 }
 
@@ -203,7 +205,7 @@ pub fn module_by_id(conn: &mut DbConnection, id: i64) -> Result<Module, DbError>
 pub fn webinar_registrants(
     conn: &mut DbConnection,
     webinar_id: i64,
-) -> Result<Vec<(i64, String, String, bool)>, DbError> {
+) -> Result<Vec<(i64, String, Locale, bool)>, DbError> {
     let session_ids: Vec<i64> = sessions::table
         .filter(sessions::webinar_id.eq(webinar_id))
         .select(sessions::id)

@@ -12,13 +12,18 @@ pub mod learning;
 pub mod mail_log;
 pub mod models;
 pub mod outbox;
+pub mod personal_data;
 pub mod privacy;
 pub mod programme;
 pub mod registration_groups;
 pub mod registrations;
+pub mod reminders;
 pub mod retention;
 pub mod schema;
 pub mod seed;
+pub mod session_changes;
+mod sqlite;
+mod stored;
 pub mod suppressions;
 pub mod users;
 
@@ -32,9 +37,11 @@ use std::time::Duration;
 
 use anyhow::Context;
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
+
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use sqlite::{SqlitePragmas, enable_wal, sqlite_pragmas};
 
 pub use content_version::ContentVersion;
 pub use group_commit::GroupCommit;
@@ -78,6 +85,8 @@ pub enum DbError {
     Unavailable(String),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unreadable(#[from] stored::UnreadableValue),
 }
 
 impl DbError {
@@ -100,31 +109,6 @@ impl DbError {
     pub fn not_found() -> DbError {
         DbError::Query(diesel::result::Error::NotFound)
     }
-}
-
-/// Per-connection SQLite settings: WAL, a busy timeout rather than SQLITE_BUSY errors,
-/// and enforced foreign keys.
-#[derive(Debug)]
-struct SqlitePragmas;
-
-impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
-    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
-        if let DbConnection::Sqlite(c) = conn {
-            sqlite_pragmas(c).map_err(diesel::r2d2::Error::QueryError)?;
-        }
-        Ok(())
-    }
-}
-
-/// `synchronous = FULL` in WAL mode: every COMMIT fsyncs the WAL before it returns, so
-/// what a request committed is on disk before its answer leaves.
-fn sqlite_pragmas(c: &mut SqliteConnection) -> diesel::QueryResult<()> {
-    use diesel::connection::SimpleConnection;
-    // busy_timeout first, so the other statements wait instead of failing.
-    c.batch_execute(
-        "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
-         PRAGMA foreign_keys = ON;",
-    )
 }
 
 impl Db {
@@ -291,17 +275,6 @@ impl Db {
         diesel::sql_query("SELECT 1").execute(&mut *conn)?;
         Ok(())
     }
-}
-
-/// WAL is a property of the database file: set it once, before the pool opens
-/// connections concurrently.
-fn enable_wal(path: &str) -> anyhow::Result<()> {
-    use diesel::connection::SimpleConnection;
-    let mut conn = SqliteConnection::establish(path)
-        .with_context(|| format!("cannot open SQLite database {path}"))?;
-    conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
-        .context("cannot switch SQLite to WAL")?;
-    Ok(())
 }
 
 /// A write transaction. Outermost: on SQLite it takes the write lock when it begins

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{Locale, TimeZone};
+
 use super::schema::*;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -32,7 +34,7 @@ pub struct Session {
     pub id: i64,
     pub webinar_id: i64,
     pub starts_at: NaiveDateTime,
-    pub timezone: String,
+    pub timezone: TimeZone,
     pub duration_minutes: i32,
     pub capacity: i32,
     pub confirmed_count: i32,
@@ -122,7 +124,7 @@ pub struct User {
     pub full_name: String,
     pub password_hash: String,
     pub role: String,
-    pub locale: String,
+    pub locale: Locale,
     pub email_verified_at: Option<NaiveDateTime>,
     pub consent_version: Option<String>,
     pub consent_at: Option<NaiveDateTime>,

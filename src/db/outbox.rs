@@ -4,6 +4,8 @@
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
+use crate::domain::Locale;
+
 use super::schema::outbox;
 use super::{DbConnection, DbError};
 
@@ -95,7 +97,7 @@ pub struct OutboxRow {
     pub id: i64,
     pub kind: String,
     pub recipient: String,
-    pub locale: String,
+    pub locale: Locale,
     pub payload: String,
     pub attempts: i32,
     pub campaign_id: Option<i64>,

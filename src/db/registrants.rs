@@ -4,26 +4,20 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::TimeZone;
+
+use super::registrations::Registration;
+
 use super::schema::{registrations, sessions};
 use super::{DbConnection, DbError};
 
+/// A registration with the session it is for.
 #[derive(Queryable, Clone, Debug)]
 pub struct RegistrantRow {
-    pub id: i64,
-    pub session_id: i64,
-    pub email: String,
-    pub full_name: String,
-    pub organisation: String,
-    pub function: String,
-    pub territory: String,
-    pub country: String,
-    pub locale: String,
-    pub status: String,
-    pub attended: bool,
-    pub created_at: NaiveDateTime,
+    pub registration: Registration,
     pub webinar_id: i64,
     pub starts_at: NaiveDateTime,
-    pub timezone: String,
+    pub timezone: TimeZone,
 }
 
 /// Every registration (of one session, or of all), oldest first.
@@ -32,18 +26,7 @@ pub fn registrants(
     session_id: Option<i64>,
 ) -> Result<Vec<RegistrantRow>, DbError> {
     let select = (
-        registrations::id,
-        registrations::session_id,
-        registrations::email,
-        registrations::full_name,
-        registrations::organisation,
-        registrations::function,
-        registrations::territory,
-        registrations::country,
-        registrations::locale,
-        registrations::status,
-        registrations::attended,
-        registrations::created_at,
+        Registration::as_select(),
         sessions::webinar_id,
         sessions::starts_at,
         sessions::timezone,

@@ -4,6 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::Locale;
+
 use super::schema::{registration_group_members as members, registration_groups as groups};
 use super::{DbConnection, DbError};
 
@@ -12,7 +14,7 @@ use super::{DbConnection, DbError};
 pub struct RegistrationGroup {
     pub id: i64,
     pub email: String,
-    pub locale: String,
+    pub locale: Locale,
     pub request_mailed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     /// What its link tokens derive from ('' for rows older than seeds: the id).

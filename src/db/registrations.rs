@@ -3,7 +3,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::registration::Status;
+use crate::domain::{Locale, TimeZone};
+
 use super::schema::{registration_reminders, registrations, sessions};
+use super::stored::stored_values;
 use super::{DbConnection, DbError};
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -17,9 +21,9 @@ pub struct Registration {
     pub function: String,
     pub territory: String,
     pub country: String,
-    pub locale: String,
-    pub timezone: String,
-    pub status: String,
+    pub locale: Locale,
+    pub timezone: TimeZone,
+    pub status: Status,
     pub waitlisted_at: Option<NaiveDateTime>,
     pub confirm_expires_at: Option<NaiveDateTime>,
     pub invitation_id: Option<i64>,
@@ -99,14 +103,6 @@ pub fn by_manage_hash(
         .optional()?)
 }
 
-pub fn by_join_hash(conn: &mut DbConnection, hash: &str) -> Result<Option<Registration>, DbError> {
-    Ok(registrations::table
-        .filter(registrations::join_token_hash.eq(hash))
-        .select(Registration::as_select())
-        .first(conn)
-        .optional()?)
-}
-
 /// Inserts a registration (with its final token hashes: they derive from its seed)
 /// unless one of the same address to the same session exists; returns it when inserted.
 /// One statement on the hot path: a concurrent insert of the same row (PostgreSQL) is
@@ -132,6 +128,7 @@ pub fn insert_new(
         DbConnection::Sqlite(c) => insert_or_nothing!(c),
         DbConnection::Pg(c) => insert_or_nothing!(c),
     };
+    let (locale, timezone, status) = stored_values(row.locale, row.timezone, row.status)?;
     Ok(id.map(|id| Registration {
         id,
         session_id: row.session_id,
@@ -141,9 +138,9 @@ pub fn insert_new(
         function: row.function.to_owned(),
         territory: row.territory.to_owned(),
         country: row.country.to_owned(),
-        locale: row.locale.to_owned(),
-        timezone: row.timezone.to_owned(),
-        status: row.status.to_owned(),
+        locale,
+        timezone,
+        status,
         waitlisted_at: None,
         confirm_expires_at: row.confirm_expires_at,
         invitation_id: row.invitation_id,
@@ -362,66 +359,6 @@ pub fn first_waitlisted(
         .select(Registration::as_select())
         .first(conn)
         .optional()?)
-}
-
-pub fn record_join_click(
-    conn: &mut DbConnection,
-    id: i64,
-    now: NaiveDateTime,
-) -> Result<(), DbError> {
-    diesel::update(
-        registrations::table
-            .find(id)
-            .filter(registrations::join_clicked_at.is_null()),
-    )
-    .set(registrations::join_clicked_at.eq(Some(now)))
-    .execute(conn)?;
-    Ok(())
-}
-
-/// Confirmed registrations of sessions starting within `window` from `now` whose
-/// reminder for `minutes_before` was not queued yet.
-pub fn due_reminders(
-    conn: &mut DbConnection,
-    now: NaiveDateTime,
-) -> Result<Vec<(Registration, NaiveDateTime, String)>, DbError> {
-    let horizon = now + chrono::Duration::days(2);
-    Ok(registrations::table
-        .inner_join(sessions::table)
-        .filter(registrations::status.eq("confirmed"))
-        .filter(sessions::starts_at.gt(now))
-        .filter(sessions::starts_at.le(horizon))
-        .select((
-            Registration::as_select(),
-            sessions::starts_at,
-            sessions::reminder_offsets,
-        ))
-        .load(conn)?)
-}
-
-/// Marks a reminder as queued; false when it already was.
-pub fn claim_reminder(
-    conn: &mut DbConnection,
-    registration_id: i64,
-    minutes_before: i32,
-    now: NaiveDateTime,
-) -> Result<bool, DbError> {
-    let exists = registration_reminders::table
-        .find((registration_id, minutes_before))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if exists {
-        return Ok(false);
-    }
-    diesel::insert_into(registration_reminders::table)
-        .values((
-            registration_reminders::registration_id.eq(registration_id),
-            registration_reminders::minutes_before.eq(minutes_before),
-            registration_reminders::queued_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(true)
 }
 
 /// Matches an invitation of a campaign targeting this session (or the whole series): the

@@ -55,6 +55,18 @@ pub fn reasons(conn: &mut DbConnection, emails: &[&str]) -> Result<Vec<(String, 
         .load(conn)?)
 }
 
+/// The hashes of those of `emails` that are suppressed, looked up 500 at a time.
+pub fn suppressed_among(
+    conn: &mut DbConnection,
+    emails: &[&str],
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let mut hashes = std::collections::HashSet::new();
+    for chunk in emails.chunks(500) {
+        hashes.extend(reasons(conn, chunk)?.into_iter().map(|(hash, _)| hash));
+    }
+    Ok(hashes)
+}
+
 /// Lifts the suppression of an address (an organiser retrying a bounced mail).
 pub fn remove(conn: &mut DbConnection, email: &str) -> Result<(), DbError> {
     diesel::delete(suppressions::table.find(email_hash(email))).execute(conn)?;

@@ -1,6 +1,7 @@
 //! Pure domain types: no I/O, parsed once at the edge.
 
 pub mod certificate;
+pub mod consent;
 pub mod country;
 pub mod email;
 pub mod locale;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::db::{DbConnection, DbError, programme, stats};
@@ -69,7 +69,6 @@ pub fn stats(
     locale: Locale,
     label: impl Fn(&str, &str) -> String,
 ) -> Result<Stats, DbError> {
-    let facts = stats::registration_facts(conn)?;
     let webinars = crate::db::admin::all_webinars(conn)?;
     let ids: Vec<i64> = webinars.iter().map(|w| w.id).collect();
     let texts = programme::webinar_translations(conn, &ids)?;
@@ -87,44 +86,90 @@ pub fn stats(
         .unwrap_or_default()
     };
     let now = Utc::now().naive_utc();
-    let today: NaiveDate = now.date();
-    let first = today - Duration::days(DAYS - 1);
-    let mut per_day: BTreeMap<NaiveDate, i64> =
-        (0..DAYS).map(|i| (first + Duration::days(i), 0)).collect();
-    let (mut per_webinar, mut per_language, mut per_country, mut per_function) = (
-        BTreeMap::new(),
-        BTreeMap::new(),
-        BTreeMap::new(),
-        BTreeMap::new(),
-    );
-    let (mut registrations, mut confirmed, mut base, mut attended) = (0, 0, 0, 0);
-    for f in facts.iter().filter(|f| f.status != "cancelled") {
-        registrations += 1;
-        if let Some(n) = per_day.get_mut(&f.created_at.date()) {
-            *n += 1;
-        }
-        *per_webinar.entry(f.webinar_id.to_string()).or_insert(0) += 1;
-        *per_language.entry(f.locale.clone()).or_insert(0) += 1;
-        *per_country.entry(f.country.clone()).or_insert(0) += 1;
-        *per_function.entry(f.function.clone()).or_insert(0) += 1;
-        if f.status == "confirmed" {
-            confirmed += 1;
-            if f.session_starts_at <= now {
-                base += 1;
-                attended += i64::from(f.attended);
-            }
-        }
-    }
+    let t = Tally::of(&stats::registration_facts(conn)?, now);
     let views = stats::replay_view_facts(conn)?;
     let mut views_per_webinar = BTreeMap::new();
     for (w, _) in &views {
         *views_per_webinar.entry(w.to_string()).or_insert(0) += 1;
     }
+    let webinar_label = |key: &str| key.parse().map(title_of).unwrap_or_default();
+    Ok(Stats {
+        registrations: t.registrations,
+        confirmed: t.confirmed,
+        per_day: t
+            .per_day
+            .into_iter()
+            .map(|(d, value)| Count {
+                key: d.to_string(),
+                label: d.format("%d/%m").to_string(),
+                value,
+            })
+            .collect(),
+        per_webinar: sorted(t.per_webinar, webinar_label),
+        per_language: sorted(t.per_language, |k| label("language", k)),
+        per_country: sorted(t.per_country, |k| label("country", k)),
+        per_function: sorted(t.per_function, |k| label("function", k)),
+        attendance_base: t.base,
+        attended: t.attended,
+        attendance_rate: (t.base > 0).then(|| (t.attended * 100 + t.base / 2) / t.base),
+        replay_views: views.len() as i64,
+        replay_views_per_webinar: sorted(views_per_webinar, webinar_label),
+        modules: module_completions(conn, locale)?,
+    })
+}
+
+/// Registrations not cancelled, counted by day (the last `DAYS` days), webinar, language,
+/// country and function; attendance of confirmed registrants of sessions that started.
+#[derive(Default)]
+struct Tally {
+    registrations: i64,
+    confirmed: i64,
+    base: i64,
+    attended: i64,
+    per_day: BTreeMap<NaiveDate, i64>,
+    per_webinar: BTreeMap<String, i64>,
+    per_language: BTreeMap<String, i64>,
+    per_country: BTreeMap<String, i64>,
+    per_function: BTreeMap<String, i64>,
+}
+
+impl Tally {
+    fn of(facts: &[stats::RegistrationFact], now: NaiveDateTime) -> Tally {
+        let first = now.date() - Duration::days(DAYS - 1);
+        let mut t = Tally {
+            per_day: (0..DAYS).map(|i| (first + Duration::days(i), 0)).collect(),
+            ..Tally::default()
+        };
+        for f in facts.iter().filter(|f| f.status != "cancelled") {
+            t.registrations += 1;
+            if let Some(n) = t.per_day.get_mut(&f.created_at.date()) {
+                *n += 1;
+            }
+            *t.per_webinar.entry(f.webinar_id.to_string()).or_insert(0) += 1;
+            *t.per_language.entry(f.locale.clone()).or_insert(0) += 1;
+            *t.per_country.entry(f.country.clone()).or_insert(0) += 1;
+            *t.per_function.entry(f.function.clone()).or_insert(0) += 1;
+            if f.status == "confirmed" {
+                t.confirmed += 1;
+                if f.session_starts_at <= now {
+                    t.base += 1;
+                    t.attended += i64::from(f.attended);
+                }
+            }
+        }
+        t
+    }
+}
+
+fn module_completions(
+    conn: &mut DbConnection,
+    locale: Locale,
+) -> Result<Vec<ModuleCompletion>, DbError> {
     let modules = crate::db::content_admin::all_modules(conn)?;
     let module_ids: Vec<i64> = modules.iter().map(|m| m.id).collect();
     let module_texts = programme::module_translations(conn, &module_ids)?;
     let done = stats::module_completions(conn)?;
-    let modules = modules
+    Ok(modules
         .iter()
         .map(|m| {
             let (_, lessons_completed, certificates) = done
@@ -139,28 +184,5 @@ pub fn stats(
                 certificates,
             }
         })
-        .collect();
-    let webinar_label = |key: &str| key.parse().map(title_of).unwrap_or_default();
-    Ok(Stats {
-        registrations,
-        confirmed,
-        per_day: per_day
-            .into_iter()
-            .map(|(d, value)| Count {
-                key: d.to_string(),
-                label: d.format("%d/%m").to_string(),
-                value,
-            })
-            .collect(),
-        per_webinar: sorted(per_webinar, webinar_label),
-        per_language: sorted(per_language, |k| label("language", k)),
-        per_country: sorted(per_country, |k| label("country", k)),
-        per_function: sorted(per_function, |k| label("function", k)),
-        attendance_base: base,
-        attended,
-        attendance_rate: (base > 0).then(|| (attended * 100 + base / 2) / base),
-        replay_views: views.len() as i64,
-        replay_views_per_webinar: sorted(views_per_webinar, webinar_label),
-        modules,
-    })
+        .collect())
 }

@@ -130,7 +130,7 @@ impl PageCtx {
     }
 
     pub fn session_times(&self, s: &SessionView) -> SessionTimes {
-        let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+        let zone = s.timezone;
         let at = s.starts_at.with_timezone(&zone.0);
         let end = at + chrono::Duration::minutes(i64::from(s.duration_minutes));
         let viewer = self.viewer_tz.filter(|v| v.0 != zone.0);

@@ -106,7 +106,7 @@ async fn the_notice_exists_in_each_language_and_its_version_is_the_consent_recor
         .select(registrations::consent_version)
         .first(&mut *conn)
         .unwrap();
-    assert_eq!(version, convive::services::privacy::NOTICE_VERSION);
+    assert_eq!(version, convive::domain::consent::NOTICE_VERSION);
 }
 
 #[tokio::test]

@@ -6,7 +6,6 @@ use chrono::{TimeZone as _, Utc};
 use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::campaigns::Campaign;
 use crate::db::{DbConnection, admin, campaigns};
-use crate::domain::TimeZone;
 use crate::i18n::{Arg, format_datetime};
 use crate::mail::layout::{self, Block, Composed};
 
@@ -45,7 +44,7 @@ pub fn compose_for(
         Some(session_id) => {
             let s = admin::session_by_id(conn, session_id)?;
             let title = titles::webinar(conn, t.locale, s.webinar_id)?;
-            let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+            let zone = s.timezone;
             let at = Utc.from_utc_datetime(&s.starts_at).with_timezone(&zone.0);
             let when = format!("{} ({})", format_datetime(&at, t.locale), zone.name());
             let facts = vec![

@@ -47,7 +47,7 @@ pub fn compose(
     ctx: &MailContext,
     row: &OutboxRow,
 ) -> Result<Composed, ComposeError> {
-    let locale: Locale = row.locale.parse().unwrap_or(Locale::En);
+    let locale: Locale = row.locale;
     let kind: MailKind = serde_json::from_str(&row.payload)
         .map_err(|e| ComposeError::Invalid(format!("payload: {e}")))?;
     let t = Texts { locale };

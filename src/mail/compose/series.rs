@@ -9,7 +9,7 @@ use super::session_details::{Details, invite, join_url, link, load, when};
 use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::registration_groups as g;
 use crate::db::{DbConnection, registrations as q};
-use crate::domain::TimeZone;
+use crate::domain::registration::Status;
 use crate::i18n::format_datetime;
 use crate::mail::MailKind;
 use crate::mail::layout::{self, Block, Composed};
@@ -92,7 +92,7 @@ fn sessions_of(
     };
     let mut sessions = vec![];
     for r in q::by_ids(conn, &ids)? {
-        if cancelling || r.status != "cancelled" {
+        if cancelling || r.status != Status::Cancelled {
             sessions.push(load(conn, r.id, t.locale)?);
         }
     }
@@ -120,9 +120,8 @@ fn facts(
 /// The session's time in its zone, and in the registrant's when it differs.
 fn when_for(d: &Details, t: &Texts) -> String {
     let mut s = when(d, t.locale);
-    if let Ok(zone) = TimeZone::parse(&d.r.timezone)
-        && zone != d.session_zone
-    {
+    let zone = d.r.timezone;
+    if zone != d.session_zone {
         let at = d.starts_at.with_timezone(&zone.0);
         s.push_str(&format!(
             " — {} ({})",
@@ -168,7 +167,7 @@ fn attach_invites(
 ) {
     let calendar = sessions
         .iter()
-        .filter(|d| cancelling || d.r.status == "confirmed");
+        .filter(|d| cancelling || d.r.status == Status::Confirmed);
     for (i, d) in calendar.enumerate() {
         let mut a = invite(ctx, t, d, cancelling);
         a.filename = format!("invite-{}.ics", i + 1);
@@ -227,7 +226,7 @@ impl SeriesMail<'_> {
         let t = self.t;
         let mut links: Vec<(String, String)> = sessions
             .iter()
-            .filter(|d| d.r.status == "confirmed")
+            .filter(|d| d.r.status == Status::Confirmed)
             .map(|d| {
                 let label = t.with(
                     "mail-series-join",

@@ -38,7 +38,7 @@ pub(super) fn load(
         webinar_slug: w.slug,
         starts_at: s.starts_at.and_utc(),
         duration_minutes: s.duration_minutes,
-        session_zone: TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC)),
+        session_zone: s.timezone,
         r,
     })
 }
@@ -55,9 +55,8 @@ pub(super) fn when(d: &Details, locale: Locale) -> String {
 /// Date and time in the session's zone, and in the registrant's when it differs.
 pub(super) fn facts(t: &Texts, d: &Details) -> Block {
     let mut facts = vec![(t.get("mail-fact-when"), when(d, t.locale))];
-    if let Ok(zone) = TimeZone::parse(&d.r.timezone)
-        && zone != d.session_zone
-    {
+    let zone = d.r.timezone;
+    if zone != d.session_zone {
         let at = d.starts_at.with_timezone(&zone.0);
         facts.push((
             t.get("mail-fact-your-time"),

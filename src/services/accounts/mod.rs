@@ -19,7 +19,7 @@ use crate::mail::{MailKind, kinds};
 use crate::secrets::tokens;
 use crate::services::FieldErrors;
 
-pub const CONSENT_VERSION: &str = crate::services::privacy::NOTICE_VERSION;
+pub const CONSENT_VERSION: &str = crate::domain::consent::NOTICE_VERSION;
 pub const VERIFY: &str = "verify";
 pub const EMAIL_CHANGE: &str = "email_change";
 pub const RESET: &str = "reset";
@@ -143,7 +143,7 @@ fn send_token(
 ) -> Result<(), DbError> {
     let (raw, hash) = tokens::new_token();
     users::insert_token(conn, user.id, kind, &hash, detail, now() + valid_for)?;
-    let locale = user.locale.parse().unwrap_or(Locale::Fr);
+    let locale = user.locale;
     let mail = if kind == RESET {
         MailKind::PasswordReset { token: raw }
     } else {
@@ -371,29 +371,4 @@ pub fn delete_account(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signups_parse_every_field() {
-        let ok = SignupInput {
-            email: " Amina@Example.ORG ".into(),
-            password: "long enough password".into(),
-            full_name: "  Amina   Benali ".into(),
-            locale: "ar".into(),
-            consent: true,
-        };
-        let s = Signup::parse(&ok).unwrap();
-        assert_eq!(s.email.as_str(), "Amina@example.org");
-        assert_eq!(s.full_name, "Amina Benali");
-        assert_eq!(s.locale, Locale::Ar);
-
-        let errors = Signup::parse(&SignupInput::default()).err().unwrap();
-        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
-        assert_eq!(
-            fields,
-            ["email", "password", "full_name", "locale", "consent"]
-        );
-        assert!(parse_name("<script>").is_err());
-    }
-}
+mod tests;

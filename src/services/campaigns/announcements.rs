@@ -3,9 +3,9 @@
 //! nearest language that was written, through the outbox, with a one-click unsubscribe
 //! link. A submission carries an idempotency key: submitting it twice sends nothing more.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use chrono::Utc;
+use chrono::{NaiveDateTime, Utc};
 
 use crate::db::announcements::{self as q, Announcement, AnnouncementText};
 use crate::db::{DbConnection, DbError, admin, suppressions};
@@ -163,7 +163,7 @@ pub fn send(conn: &mut DbConnection, actor: i64, draft: &Draft) -> Result<Sent, 
 fn already_sent(conn: &mut DbConnection, a: &Announcement) -> Result<Sent, DbError> {
     let mut by_locale = BTreeMap::new();
     for r in q::recipients(conn, a.id)? {
-        *by_locale.entry(r.locale).or_insert(0) += 1;
+        *by_locale.entry(r.locale.code().to_owned()).or_insert(0) += 1;
     }
     Ok(Sent {
         id: a.id,
@@ -207,15 +207,6 @@ fn send_in_transaction(
         &["confirmed"]
     };
     let addressees = q::addressees(conn, draft.session_id, statuses)?;
-    let emails: Vec<&str> = addressees.iter().map(|a| a.email.as_str()).collect();
-    let mut suppressed = HashSet::new();
-    for chunk in emails.chunks(500) {
-        suppressed.extend(
-            suppressions::reasons(conn, chunk)?
-                .into_iter()
-                .map(|(h, _)| h),
-        );
-    }
     let mut sent = Sent {
         id,
         queued: 0,
@@ -223,35 +214,7 @@ fn send_in_transaction(
         by_locale: BTreeMap::new(),
         duplicate: false,
     };
-    let texts: Vec<(&str, &(Locale, String, String))> =
-        draft.texts.iter().map(|t| (t.0.code(), t)).collect();
-    for to in &addressees {
-        let Ok(address) = EmailAddress::parse(&to.email) else {
-            sent.skipped += 1;
-            continue;
-        };
-        if suppressed.contains(&suppressions::email_hash(&to.email)) {
-            sent.skipped += 1;
-            continue;
-        }
-        let wanted: Locale = to.locale.parse().unwrap_or(Locale::Fr);
-        let Some((used, (_, subject, body))) =
-            pick(wanted, texts.iter().map(|(c, t)| (*c, *t)), |_| true)
-        else {
-            continue;
-        };
-        let (unsubscribe_token, unsubscribe_hash) = tokens::new_token();
-        q::insert_recipient(conn, id, to, used.code(), &unsubscribe_hash, now)?;
-        let mail = MailKind::Announcement {
-            registration_id: to.registration_id,
-            subject: subject.clone(),
-            body: body.clone(),
-            unsubscribe_token: Some(unsubscribe_token),
-        };
-        enqueue(conn, &address, used, &mail)?;
-        sent.queued += 1;
-        *sent.by_locale.entry(used.code().to_owned()).or_insert(0) += 1;
-    }
+    queue_to(conn, draft, &addressees, &mut sent, now)?;
     q::set_queued(conn, id, i32::try_from(sent.queued).unwrap_or(i32::MAX))?;
     admin::audit(
         conn,
@@ -264,6 +227,48 @@ fn send_in_transaction(
         ),
     )?;
     Ok(sent)
+}
+
+/// Queues the announcement to each addressee in the language nearest theirs, with an
+/// unsubscribe link; invalid or suppressed addresses are skipped.
+fn queue_to(
+    conn: &mut DbConnection,
+    draft: &Draft,
+    addressees: &[q::Addressee],
+    sent: &mut Sent,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let emails: Vec<&str> = addressees.iter().map(|a| a.email.as_str()).collect();
+    let suppressed = suppressions::suppressed_among(conn, &emails)?;
+    let texts: Vec<(&str, &(Locale, String, String))> =
+        draft.texts.iter().map(|t| (t.0.code(), t)).collect();
+    for to in addressees {
+        let Ok(address) = EmailAddress::parse(&to.email) else {
+            sent.skipped += 1;
+            continue;
+        };
+        if suppressed.contains(&suppressions::email_hash(&to.email)) {
+            sent.skipped += 1;
+            continue;
+        }
+        let Some((used, (_, subject, body))) =
+            pick(to.locale, texts.iter().map(|(c, t)| (*c, *t)), |_| true)
+        else {
+            continue;
+        };
+        let (unsubscribe_token, unsubscribe_hash) = tokens::new_token();
+        q::insert_recipient(conn, sent.id, to, used.code(), &unsubscribe_hash, now)?;
+        let mail = MailKind::Announcement {
+            registration_id: to.registration_id,
+            subject: subject.clone(),
+            body: body.clone(),
+            unsubscribe_token: Some(unsubscribe_token),
+        };
+        enqueue(conn, &address, used, &mail)?;
+        sent.queued += 1;
+        *sent.by_locale.entry(used.code().to_owned()).or_insert(0) += 1;
+    }
+    Ok(())
 }
 
 /// An announcement with its texts, for the pages and the API.
@@ -309,7 +314,7 @@ pub fn unsubscribe(
     conn: &mut DbConnection,
     raw_token: &str,
     apply: bool,
-) -> Result<Option<(String, String, bool)>, DbError> {
+) -> Result<Option<(String, Locale, bool)>, DbError> {
     if !tokens::looks_valid(raw_token) {
         return Ok(None);
     }

@@ -5,6 +5,7 @@ pub mod announcement_rows;
 pub mod announcements;
 pub mod contacts;
 pub mod drafts;
+pub mod funnel;
 pub mod lookup;
 
 use std::collections::{HashMap, HashSet};
@@ -75,51 +76,7 @@ pub fn create(
         };
         let now = Utc::now().naive_utc();
         let id = q::insert_campaign(conn, name, session_id, series, actor, now)?;
-        let mut suppressed_hashes = HashSet::new();
-        let emails: Vec<&str> = list.contacts.iter().map(|c| c.email.as_str()).collect();
-        for chunk in emails.chunks(500) {
-            for (hash, _) in suppressions::reasons(conn, chunk)? {
-                suppressed_hashes.insert(hash);
-            }
-        }
-        let mut report = Report {
-            valid: list.contacts.len(),
-            invalid: list
-                .invalid
-                .iter()
-                .map(|b| (b.line, b.reason.to_owned()))
-                .collect(),
-            duplicates: list.duplicate_lines.len(),
-            duplicate_lines: list.duplicate_lines.clone(),
-            suppressed: vec![],
-        };
-        let rows: Vec<NewInvitation> = list
-            .contacts
-            .iter()
-            .map(|c| {
-                let suppressed =
-                    suppressed_hashes.contains(&suppressions::email_hash(c.email.as_str()));
-                if suppressed {
-                    report
-                        .suppressed
-                        .push((c.line, c.email.as_str().to_owned()));
-                }
-                NewInvitation {
-                    email: c.email.as_str(),
-                    full_name: &c.name,
-                    locale: c.locale.code(),
-                    organisation: &c.organisation,
-                    country: &c.country,
-                    status: if suppressed { "suppressed" } else { "pending" },
-                }
-            })
-            .collect();
-        q::insert_invitations(conn, id, &rows, now)?;
-        q::set_report(
-            conn,
-            id,
-            &serde_json::to_string(&report).expect("a report serialises"),
-        )?;
+        let report = insert_invitations(conn, id, &list, now)?;
         let detail = format!(
             "valid={} invalid={} duplicates={} suppressed={}",
             report.valid,
@@ -136,6 +93,57 @@ pub fn create(
         )?;
         Ok((id, report))
     })
+}
+
+/// One invitation per valid contact (suppressed addresses kept as such, never mailed),
+/// and the report of the list, stored with the campaign.
+fn insert_invitations(
+    conn: &mut DbConnection,
+    campaign_id: i64,
+    list: &ContactList,
+    now: NaiveDateTime,
+) -> Result<Report, DbError> {
+    let emails: Vec<&str> = list.contacts.iter().map(|c| c.email.as_str()).collect();
+    let suppressed_hashes = suppressions::suppressed_among(conn, &emails)?;
+    let mut report = Report {
+        valid: list.contacts.len(),
+        invalid: list
+            .invalid
+            .iter()
+            .map(|b| (b.line, b.reason.to_owned()))
+            .collect(),
+        duplicates: list.duplicate_lines.len(),
+        duplicate_lines: list.duplicate_lines.clone(),
+        suppressed: vec![],
+    };
+    let rows: Vec<NewInvitation> = list
+        .contacts
+        .iter()
+        .map(|c| {
+            let suppressed =
+                suppressed_hashes.contains(&suppressions::email_hash(c.email.as_str()));
+            if suppressed {
+                report
+                    .suppressed
+                    .push((c.line, c.email.as_str().to_owned()));
+            }
+            NewInvitation {
+                email: c.email.as_str(),
+                full_name: &c.name,
+                locale: c.locale.code(),
+                organisation: &c.organisation,
+                country: &c.country,
+                status: if suppressed { "suppressed" } else { "pending" },
+            }
+        })
+        .collect();
+    q::insert_invitations(conn, campaign_id, &rows, now)?;
+    q::set_report(
+        conn,
+        campaign_id,
+        &serde_json::to_string(&report).expect("a report serialises"),
+    )?;
+    Ok(report)
 }
 
 /// Queues the invitation of every pending invitee, each with its outbox row, in one
@@ -171,7 +179,7 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
                 token_hash,
                 unsubscribe_hash,
             });
-            let locale = inv.locale.parse().unwrap_or(Locale::Fr);
+            let locale = inv.locale;
             let mail = MailKind::Invitation {
                 invitation_id: inv.id,
                 token,
@@ -209,7 +217,7 @@ pub fn send(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usi
 pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<usize, DbError> {
     crate::db::write_transaction(conn, |conn| {
         q::lock_campaign(conn, campaign_id)?;
-        let funnel = funnel(conn, campaign_id)?;
+        let funnel = funnel::funnel(conn, campaign_id)?;
         let mails = q::campaign_mails(conn, campaign_id)?;
         let mut first_mail: HashMap<i64, MailKind> = HashMap::new();
         for (inv, _, payload) in mails {
@@ -237,7 +245,7 @@ pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<u
                 unsubscribe_token: unsubscribe_token.clone(),
                 reminder: true,
             };
-            let locale = row.locale.parse().unwrap_or(Locale::Fr);
+            let locale = row.locale;
             enqueue_for(conn, &to, locale, &mail, Some(campaign_id), Some(row.id))?;
             q::mark_reminded(conn, row.id, now)?;
             queued += 1;
@@ -251,174 +259,6 @@ pub fn remind(conn: &mut DbConnection, actor: i64, campaign_id: i64) -> Result<u
         )?;
         Ok(queued)
     })
-}
-
-/// Funnel totals. `watched` counts invitees whose account has watched lesson videos:
-/// replay viewing itself is not recorded per person.
-#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
-pub struct FunnelCounts {
-    pub invited: usize,
-    pub queued: usize,
-    pub sent: usize,
-    pub failed: usize,
-    pub unsubscribed: usize,
-    pub clicked: usize,
-    pub registered: usize,
-    pub confirmed: usize,
-    pub attended: usize,
-    pub watched: usize,
-}
-
-#[derive(Serialize, Clone, Debug)]
-pub struct InviteeRow {
-    pub id: i64,
-    pub email: String,
-    pub full_name: String,
-    pub locale: String,
-    pub organisation: String,
-    pub country: String,
-    /// `suppressed`, `pending`, `queued`, `sent`, `failed`, `unsubscribed`, `clicked`,
-    /// `registered`, `confirmed`, `attended` or `watched`: the furthest stage reached.
-    pub stage: &'static str,
-    pub queued: bool,
-    pub sent: bool,
-    pub failed: bool,
-    pub unsubscribed: bool,
-    pub clicked: bool,
-    pub registered: bool,
-    pub confirmed: bool,
-    pub attended: bool,
-    pub watched: bool,
-    pub reminded_at: Option<NaiveDateTime>,
-}
-
-impl InviteeRow {
-    pub fn needs_reminder(&self) -> bool {
-        self.queued && !self.registered && !self.unsubscribed && !self.failed
-    }
-}
-
-#[derive(Serialize, Clone, Debug)]
-pub struct Funnel {
-    pub counts: FunnelCounts,
-    pub invitees: Vec<InviteeRow>,
-    /// Mails of the campaign not yet sent or failed (for the progress bar).
-    pub in_flight: usize,
-}
-
-pub fn funnel(conn: &mut DbConnection, campaign_id: i64) -> Result<Funnel, DbError> {
-    let campaign: Campaign = q::campaign(conn, campaign_id)?;
-    let invitations = q::invitations_of(conn, campaign_id)?;
-    let session_ids = match campaign.session_id {
-        Some(id) => vec![id],
-        None if campaign.whole_series => admin::series_session_ids(conn)?,
-        None => vec![],
-    };
-    let registrations = q::registrations_for(conn, &session_ids)?;
-    // Registrations by invitation and by address, so a list of 10,000 invitees against
-    // thousands of registrations stays linear.
-    let mut by_invitation: HashMap<i64, Vec<usize>> = HashMap::new();
-    let mut by_email: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, r) in registrations.iter().enumerate() {
-        if let Some(inv) = r.invitation_id {
-            by_invitation.entry(inv).or_default().push(i);
-        }
-        by_email.entry(r.email.to_lowercase()).or_default().push(i);
-    }
-    let mut mail_state: HashMap<i64, (bool, bool, bool)> = HashMap::new(); // sent, failed, pending
-    let mut in_flight = 0;
-    for (inv, status, _) in q::campaign_mails(conn, campaign_id)? {
-        let pending = matches!(status.as_str(), "queued" | "sending");
-        in_flight += usize::from(pending);
-        if let Some(inv) = inv {
-            let e = mail_state.entry(inv).or_default();
-            e.0 |= status == "sent";
-            e.1 |= status == "failed";
-            e.2 |= pending;
-        }
-    }
-    let emails: Vec<String> = invitations.iter().map(|i| i.email.clone()).collect();
-    let watchers: HashSet<String> = q::watcher_emails(conn, &emails)?
-        .into_iter()
-        .map(|e| e.to_lowercase())
-        .collect();
-    let mut counts = FunnelCounts {
-        invited: invitations.len(),
-        ..FunnelCounts::default()
-    };
-    let invitees = invitations
-        .into_iter()
-        .map(|inv| {
-            let key = inv.email.to_lowercase();
-            let mut found: Vec<usize> = by_invitation.get(&inv.id).cloned().unwrap_or_default();
-            found.extend(by_email.get(&key).into_iter().flatten());
-            found.sort_unstable();
-            found.dedup();
-            let regs: Vec<_> = found.into_iter().map(|i| &registrations[i]).collect();
-            let (sent, failed, _) = mail_state.get(&inv.id).copied().unwrap_or_default();
-            let mut row = InviteeRow {
-                id: inv.id,
-                stage: "pending",
-                queued: inv.queued_at.is_some(),
-                sent,
-                failed: failed && !sent,
-                unsubscribed: inv.unsubscribed_at.is_some(),
-                clicked: inv.clicked_at.is_some(),
-                registered: !regs.is_empty(),
-                confirmed: regs.iter().any(|r| r.status == "confirmed"),
-                attended: regs.iter().any(|r| r.attended),
-                watched: watchers.contains(&key),
-                reminded_at: inv.reminded_at,
-                email: inv.email,
-                full_name: inv.full_name,
-                locale: inv.locale,
-                organisation: inv.organisation,
-                country: inv.country,
-            };
-            row.stage = stage(&row, &inv.status);
-            counts.queued += usize::from(row.queued);
-            counts.sent += usize::from(row.sent);
-            counts.failed += usize::from(row.failed);
-            counts.unsubscribed += usize::from(row.unsubscribed);
-            counts.clicked += usize::from(row.clicked);
-            counts.registered += usize::from(row.registered);
-            counts.confirmed += usize::from(row.confirmed);
-            counts.attended += usize::from(row.attended);
-            counts.watched += usize::from(row.watched);
-            row
-        })
-        .collect();
-    Ok(Funnel {
-        counts,
-        invitees,
-        in_flight,
-    })
-}
-
-fn stage(r: &InviteeRow, status: &str) -> &'static str {
-    if r.watched {
-        "watched"
-    } else if r.attended {
-        "attended"
-    } else if r.confirmed {
-        "confirmed"
-    } else if r.registered {
-        "registered"
-    } else if r.unsubscribed {
-        "unsubscribed"
-    } else if r.clicked {
-        "clicked"
-    } else if r.failed {
-        "failed"
-    } else if r.sent {
-        "sent"
-    } else if r.queued {
-        "queued"
-    } else if status == "suppressed" {
-        "suppressed"
-    } else {
-        "pending"
-    }
 }
 
 /// What the invitation page shows: the invitee and the session(s) they are invited to.

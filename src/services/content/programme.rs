@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::db::models::{Session, Translation};
 use crate::db::{DbConnection, DbError, programme as q};
-use crate::domain::Locale;
+use crate::domain::{Locale, TimeZone};
 
 use crate::domain::translation::{self, pick};
 
@@ -38,7 +38,8 @@ pub struct SessionView {
     /// RFC 3339, UTC.
     pub starts_at: DateTime<Utc>,
     /// IANA zone the session is organised in.
-    pub timezone: String,
+    #[schema(value_type = String, example = "Africa/Tunis")]
+    pub timezone: TimeZone,
     pub duration_minutes: i32,
     pub capacity: i32,
     pub seats_left: i32,
@@ -138,7 +139,7 @@ fn session_view(s: &Session, webinar_slug: &str) -> SessionView {
         id: s.id,
         webinar_slug: webinar_slug.to_owned(),
         starts_at: s.starts_at.and_utc(),
-        timezone: s.timezone.clone(),
+        timezone: s.timezone,
         duration_minutes: s.duration_minutes,
         capacity: s.capacity,
         seats_left: (s.capacity - s.confirmed_count).max(0),

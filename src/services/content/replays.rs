@@ -60,7 +60,6 @@ pub fn notify_replay_published(conn: &mut DbConnection, webinar_id: i64) -> Resu
             if !seen.insert(to.as_str().to_lowercase()) {
                 continue;
             }
-            let locale = locale.parse().unwrap_or(Locale::Fr);
             kinds::enqueue(
                 conn,
                 &to,

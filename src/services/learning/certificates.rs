@@ -34,7 +34,7 @@ pub fn issue_if_complete(
         module_id,
         code.as_str(),
         &user.full_name,
-        &user.locale,
+        user.locale.code(),
         Utc::now().naive_utc(),
     )?;
     Ok(Some(code.to_string()))
@@ -86,7 +86,7 @@ fn view(
         module_title: module_title(conn, c.module_id, locale)?,
         issued_on: format_date(&c.issued_at.and_utc(), locale),
         issued_iso: c.issued_at.and_utc().date_naive().to_string(),
-        locale: c.locale.parse().unwrap_or(locale),
+        locale: c.locale,
     })
 }
 
@@ -111,7 +111,7 @@ pub fn pdf(
     let Some(c) = q::certificate_by_code(conn, code.as_str())? else {
         return Ok(None);
     };
-    let locale: Locale = c.locale.parse().unwrap_or(Locale::Fr);
+    let locale: Locale = c.locale;
     let v = view(conn, &c, locale)?;
     let t = |id: &str| catalog().plain(locale, id, &[]);
     let text = CertificateText {

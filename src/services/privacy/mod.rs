@@ -9,7 +9,8 @@ pub mod retention;
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::db::privacy::{self as q, PersonalData};
+use crate::db::personal_data::{self, PersonalData};
+use crate::db::privacy as q;
 use crate::db::{DbConnection, DbError, suppressions, users, write_transaction};
 use crate::domain::registration::Status;
 use crate::domain::{EmailAddress, Locale};
@@ -18,9 +19,6 @@ use crate::mail::kinds::enqueue;
 
 use crate::secrets::tokens;
 
-/// Version of the privacy notice's wording (`/{lang}/privacy`): the consent recorded
-/// with every registration and account names it.
-pub const NOTICE_VERSION: &str = "2026-11";
 /// How long a mailed privacy link works.
 pub const LINK_VALID: Duration = Duration::hours(24);
 /// Suppression reason of erased addresses.
@@ -83,7 +81,7 @@ pub fn export(
 ) -> Result<PersonalData, PrivacyError> {
     let request = open(conn, raw, now)?;
     q::mark_request_used(conn, request.id, now)?;
-    Ok(q::personal_data(conn, &request.email)?)
+    Ok(personal_data::personal_data(conn, &request.email)?)
 }
 
 /// What erasure did.
@@ -116,7 +114,6 @@ pub fn erase_address(
 ) -> Result<Erasure, PrivacyError> {
     let mut report = Erasure::default();
     for (id, session_id, status, starts_at) in q::registrations_of(conn, email)? {
-        let status = Status::parse(&status).unwrap_or(Status::Pending);
         if status != Status::Cancelled && starts_at > now {
             crate::db::registrations::lock_session(conn, session_id)?;
             let cancelled = crate::db::registrations::transition(

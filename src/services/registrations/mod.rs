@@ -6,6 +6,7 @@
 //! what it shows in `view.rs`, the whole series in `series.rs`, reminders and join links
 //! in `reminders.rs`, the back office's registrants in `registrants.rs`.
 
+pub mod attendance;
 pub mod export;
 pub mod manage;
 pub mod pending;

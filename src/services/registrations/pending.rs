@@ -10,7 +10,7 @@ use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
 use crate::services::registrations::seats::{RegistrationError, open_session, status_of};
 
 /// Wording version of the processing notice the registrant consented to.
-pub const CONSENT_VERSION: &str = crate::services::privacy::NOTICE_VERSION;
+pub const CONSENT_VERSION: &str = crate::domain::consent::NOTICE_VERSION;
 const CONFIRM_WITHIN: Duration = Duration::days(7);
 /// The same request again within this time is a double submit (double click, a client
 /// retrying): answered the same, without a second mail.

@@ -1,6 +1,6 @@
 //! Registrants in the back office: search and filters, status changes that keep the
-//! capacity/waitlist invariant and mail the person, attendance by hand or from a meeting
-//! tool's attendee list, export to CSV and XLSX with localised headers.
+//! capacity/waitlist invariant and mail the person, export to CSV and XLSX with localised
+//! headers (attendance: `attendance.rs`).
 
 use chrono::{NaiveDateTime, Utc};
 
@@ -8,7 +8,7 @@ use crate::db::registrants::{self as q, RegistrantRow};
 use crate::db::registrations as regs;
 use crate::db::{DbConnection, DbError, admin, programme, write_transaction};
 use crate::domain::registration::Status;
-use crate::domain::{EmailAddress, Locale, TimeZone};
+use crate::domain::{EmailAddress, Locale};
 use crate::i18n::catalog;
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
@@ -40,16 +40,17 @@ fn optional_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
 }
 
 impl Filter {
-    fn keeps(&self, r: &RegistrantRow) -> bool {
+    fn keeps(&self, row: &RegistrantRow) -> bool {
+        let r = &row.registration;
         let q = self.q.trim().to_lowercase();
         (q.is_empty()
             || r.full_name.to_lowercase().contains(&q)
             || r.email.to_lowercase().contains(&q)
             || r.organisation.to_lowercase().contains(&q))
-            && (self.status.is_empty() || r.status == self.status)
+            && (self.status.is_empty() || r.status.as_str() == self.status)
             && (self.country.is_empty() || r.country.eq_ignore_ascii_case(self.country.trim()))
             && (self.function.is_empty() || r.function == self.function)
-            && (self.language.is_empty() || r.locale == self.language)
+            && (self.language.is_empty() || r.locale.code() == self.language)
     }
 
     /// The same filter as a query string (for export links).
@@ -125,21 +126,22 @@ pub fn list(
             )
             .map(|(_, t)| t.title.clone())
             .unwrap_or_default();
-            let zone = TimeZone::parse(&r.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+            let zone = r.timezone;
             let start = r.starts_at.and_utc().with_timezone(&zone.0);
+            let reg = r.registration;
             Registrant {
-                id: r.id,
-                session_id: r.session_id,
-                email: r.email,
-                full_name: r.full_name,
-                organisation: r.organisation,
-                function: r.function,
-                territory: r.territory,
-                country: r.country,
-                locale: r.locale,
-                status: r.status,
-                attended: r.attended,
-                registered_at: r.created_at,
+                id: reg.id,
+                session_id: reg.session_id,
+                email: reg.email,
+                full_name: reg.full_name,
+                organisation: reg.organisation,
+                function: reg.function,
+                territory: reg.territory,
+                country: reg.country,
+                locale: reg.locale.code().to_owned(),
+                status: reg.status.as_str().to_owned(),
+                attended: reg.attended,
+                registered_at: reg.created_at,
                 webinar: title,
                 session_start: format!("{} ({})", start.format("%Y-%m-%d %H:%M"), zone.name()),
             }
@@ -157,7 +159,7 @@ pub enum StatusOutcome {
 
 fn mail(conn: &mut DbConnection, r: &regs::Registration, kind: MailKind) -> Result<(), DbError> {
     if let Ok(to) = EmailAddress::parse(&r.email) {
-        enqueue(conn, &to, r.locale.parse().unwrap_or(Locale::En), &kind)?;
+        enqueue(conn, &to, r.locale, &kind)?;
     }
     Ok(())
 }
@@ -172,7 +174,7 @@ pub fn set_status(
 ) -> Result<StatusOutcome, DbError> {
     write_transaction(conn, |conn| {
         let r = regs::by_id(conn, id)?;
-        let from = Status::parse(&r.status).unwrap_or(Status::Pending);
+        let from = r.status;
         if from == to || to == Status::Pending {
             return Ok(StatusOutcome::Unchanged);
         }
@@ -228,111 +230,6 @@ pub fn set_status(
             &format!("{} -> {}", from.as_str(), to.as_str()),
         )?;
         Ok(StatusOutcome::Changed)
-    })
-}
-
-pub fn set_attended(
-    conn: &mut DbConnection,
-    actor: i64,
-    id: i64,
-    attended: bool,
-) -> Result<bool, DbError> {
-    write_transaction(conn, |conn| {
-        if !q::set_attended(conn, id, attended)? {
-            return Ok(false);
-        }
-        admin::audit(
-            conn,
-            actor,
-            "registration.attendance",
-            &format!("registration:{id}"),
-            if attended { "attended" } else { "absent" },
-        )?;
-        Ok(true)
-    })
-}
-
-/// The outcome of an attendee list import.
-#[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct AttendanceReport {
-    pub rows: usize,
-    pub matched: usize,
-    /// Rows whose address is no registrant of the session: (line, what it says).
-    pub unmatched: Vec<(usize, String)>,
-}
-
-/// Reads a meeting tool's attendee list: a header row with a column whose name contains
-/// "mail" (Email, E-mail, Courriel, "Attendee Email"…), in any position; `;`, `,` or tab
-/// separated; a BOM is fine. Returns (line, address) for each non-empty row.
-pub fn parse_attendees(raw: &[u8]) -> Result<Vec<(usize, String)>, &'static str> {
-    let text = std::str::from_utf8(raw).map_err(|_| "admin-attendance-error-unreadable")?;
-    let text = text.trim_start_matches('\u{feff}');
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|_| "admin-attendance-error-unreadable")?
-        .clone();
-    let column = headers
-        .iter()
-        .position(|h| {
-            let h = h.trim().to_lowercase();
-            h.contains("mail") || h.contains("courriel") || h.contains("بريد")
-        })
-        .ok_or("admin-attendance-error-no-email-column")?;
-    let mut out = vec![];
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let Ok(record) = record else {
-            out.push((line, String::new()));
-            continue;
-        };
-        let value = record.get(column).unwrap_or("").trim().to_owned();
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        out.push((line, value));
-    }
-    Ok(out)
-}
-
-/// Marks attended every registrant of the session found in the list.
-pub fn import_attendance(
-    conn: &mut DbConnection,
-    actor: i64,
-    session_id: i64,
-    rows: &[(usize, String)],
-) -> Result<AttendanceReport, DbError> {
-    write_transaction(conn, |conn| {
-        admin::session_by_id(conn, session_id)?;
-        let emails: Vec<String> = rows.iter().map(|(_, e)| e.to_lowercase()).collect();
-        let matched = q::mark_attended_by_email(conn, session_id, &emails)?;
-        let unmatched: Vec<(usize, String)> = rows
-            .iter()
-            .filter(|(_, e)| !matched.contains(&e.to_lowercase()))
-            .cloned()
-            .collect();
-        let report = AttendanceReport {
-            rows: rows.len(),
-            matched: rows.len() - unmatched.len(),
-            unmatched,
-        };
-        admin::audit(
-            conn,
-            actor,
-            "session.attendance-import",
-            &format!("session:{session_id}"),
-            &format!("rows={} matched={}", report.rows, report.matched),
-        )?;
-        Ok(report)
     })
 }
 
@@ -431,20 +328,6 @@ pub fn export_xlsx(rows: &[Registrant], locale: Locale) -> Result<Vec<u8>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attendee_lists_in_any_shape() {
-        let list = "\u{feff}Name;Join time;Attendee Email\nA;10:00;a@x.org\n;;\nB;10:02;B@X.org\n";
-        let rows = parse_attendees(list.as_bytes()).unwrap();
-        assert_eq!(
-            rows,
-            vec![(2, "a@x.org".to_owned()), (4, "B@X.org".to_owned())]
-        );
-        assert_eq!(
-            parse_attendees(b"name,joined\nA,1\n"),
-            Err("admin-attendance-error-no-email-column")
-        );
-    }
 
     #[test]
     fn formulas_are_defused() {

@@ -3,10 +3,10 @@
 //! start, whatever daylight-saving change happens in the session's or the registrant's
 //! zone in between.
 
-use crate::db::registrations as q;
+use crate::db::reminders as q;
 use crate::db::{DbConnection, DbError, programme, write_transaction};
+use crate::domain::EmailAddress;
 use crate::domain::registration::Status;
-use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 use chrono::{Duration, NaiveDateTime};
@@ -25,7 +25,7 @@ pub fn join(
     }
     let r =
         q::by_join_hash(conn, &tokens::hash(raw_token))?.ok_or(RegistrationError::UnknownToken)?;
-    if Status::parse(&r.status) != Some(Status::Confirmed) {
+    if r.status != Status::Confirmed {
         return Err(RegistrationError::UnknownToken);
     }
     q::record_join_click(conn, r.id, now)?;
@@ -56,7 +56,7 @@ pub fn queue_due_reminders(conn: &mut DbConnection, now: NaiveDateTime) -> Resul
                 fresh |= q::claim_reminder(conn, r.id, *m, now)? && *m == minutes;
             }
             if fresh && let Ok(to) = EmailAddress::parse(&r.email) {
-                let locale = r.locale.parse().unwrap_or(Locale::En);
+                let locale = r.locale;
                 enqueue(
                     conn,
                     &to,

@@ -8,8 +8,8 @@ use chrono::NaiveDateTime;
 
 use crate::db::registrations::{self as q, Registration};
 use crate::db::{DbConnection, DbError, programme};
+use crate::domain::EmailAddress;
 use crate::domain::registration::Status;
-use crate::domain::{EmailAddress, Locale};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
@@ -40,7 +40,7 @@ pub(crate) fn retrying<T>(
 }
 
 pub(crate) fn status_of(r: &Registration) -> Status {
-    Status::parse(&r.status).unwrap_or(Status::Pending)
+    r.status
 }
 
 pub(crate) fn open_session(
@@ -62,7 +62,7 @@ pub(crate) fn mail_to(
     mail: &MailKind,
 ) -> Result<(), RegistrationError> {
     let to = EmailAddress::parse(&r.email).map_err(|_| RegistrationError::UnknownToken)?;
-    enqueue(conn, &to, r.locale.parse().unwrap_or(Locale::En), mail)?;
+    enqueue(conn, &to, r.locale, mail)?;
     Ok(())
 }
 
@@ -134,7 +134,7 @@ pub fn promote_waitlist(
             continue;
         }
         if let Ok(to) = EmailAddress::parse(&next.email) {
-            let locale = next.locale.parse().unwrap_or(Locale::En);
+            let locale = next.locale;
             enqueue(
                 conn,
                 &to,

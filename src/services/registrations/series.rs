@@ -12,7 +12,7 @@ use crate::db::registration_groups::{self as g, RegistrationGroup};
 use crate::db::registrations as q;
 use crate::db::{DbConnection, DbError, programme, write_transaction};
 use crate::domain::registration::{NewRegistration, Status};
-use crate::domain::{EmailAddress, Locale};
+use crate::domain::{EmailAddress, Locale, TimeZone};
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
@@ -39,7 +39,7 @@ pub struct SeriesView {
     pub series: bool,
     pub full_name: String,
     pub locale: Locale,
-    pub timezone: String,
+    pub timezone: TimeZone,
     /// One per webinar, soonest first.
     pub registrations: Vec<RegistrationView>,
 }
@@ -140,7 +140,7 @@ fn mail_group(
     mail: &MailKind,
 ) -> Result<(), RegistrationError> {
     let to = EmailAddress::parse(&group.email).map_err(|_| RegistrationError::UnknownToken)?;
-    enqueue(conn, &to, group.locale.parse().unwrap_or(Locale::En), mail)?;
+    enqueue(conn, &to, group.locale, mail)?;
     Ok(())
 }
 
@@ -226,13 +226,13 @@ pub(crate) fn view_group(
     }
     let (full_name, timezone) = registrations
         .first()
-        .map(|r| (r.full_name.clone(), r.timezone.clone()))
+        .map(|r| (r.full_name.clone(), r.timezone))
         .ok_or(RegistrationError::UnknownToken)?;
     Ok(SeriesView {
         series: true,
         full_name,
         timezone,
-        locale: group.locale.parse().unwrap_or(Locale::En),
+        locale: group.locale,
         registrations,
     })
 }

@@ -5,9 +5,9 @@ use chrono::NaiveDateTime;
 
 use crate::db::registrations::{self as q, Registration};
 use crate::db::{DbConnection, DbError, programme};
-use crate::domain::Locale;
 use crate::domain::registration::Status;
 use crate::domain::translation::pick;
+use crate::domain::{Locale, TimeZone};
 use crate::secrets::link_tokens::{Purpose, RegistrationTokens};
 use crate::services::content::programme::SessionView;
 use crate::services::registrations::seats::{RegistrationError, status_of};
@@ -26,7 +26,7 @@ pub struct RegistrationView {
     pub webinar_title: String,
     pub full_name: String,
     pub locale: Locale,
-    pub timezone: String,
+    pub timezone: TimeZone,
     pub session: SessionView,
     #[serde(skip)]
     pub other_sessions: Vec<SessionView>,
@@ -62,8 +62,8 @@ pub(crate) fn registration_view(
         manage_url: None,
         webinar_title: webinar_title(conn, webinar_id, locale)?,
         full_name: r.full_name.clone(),
-        locale: r.locale.parse().unwrap_or(Locale::En),
-        timezone: r.timezone.clone(),
+        locale: r.locale,
+        timezone: r.timezone,
         session,
         other_sessions: others,
     })

@@ -4,10 +4,10 @@
 
 use chrono::{Duration, Utc};
 
-use crate::db::content_admin::{self as q, SessionChanges};
 use crate::db::models::Session;
+use crate::db::session_changes::{self as q, SessionChanges};
 use crate::db::{DbConnection, DbError, admin, registrations as regs, write_transaction};
-use crate::domain::{EmailAddress, Locale};
+use crate::domain::EmailAddress;
 use crate::mail::MailKind;
 use crate::mail::kinds::enqueue;
 
@@ -51,7 +51,7 @@ fn mail_all(
     for id in &ids {
         let r = regs::by_id(conn, *id)?;
         if let Ok(to) = EmailAddress::parse(&r.email) {
-            let locale = r.locale.parse().unwrap_or(Locale::En);
+            let locale = r.locale;
             enqueue(conn, &to, locale, &kind(*id))?;
         }
     }
@@ -128,7 +128,7 @@ pub fn cancel(conn: &mut DbConnection, actor: i64, session_id: i64) -> Result<us
         let now = Utc::now().naive_utc();
         for id in q::registrations_in(conn, session_id, &active)? {
             let r = regs::by_id(conn, id)?;
-            regs::transition(conn, id, &r.status, "cancelled", now)?;
+            regs::transition(conn, id, r.status.as_str(), "cancelled", now)?;
         }
         q::cancel_session(conn, session_id)?;
         admin::audit(

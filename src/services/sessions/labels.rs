@@ -15,14 +15,14 @@ pub struct SessionLabel {
     pub id: i64,
     pub webinar: String,
     pub starts_at: DateTime<Utc>,
-    pub timezone: String,
+    pub timezone: TimeZone,
     pub published: bool,
 }
 
 impl SessionLabel {
     /// The start in the session's zone, formatted for `locale`, with the zone.
     pub fn when(&self, locale: Locale) -> String {
-        let zone = TimeZone::parse(&self.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+        let zone = self.timezone;
         format!(
             "{} ({})",
             format_datetime(&self.starts_at.with_timezone(&zone.0), locale),

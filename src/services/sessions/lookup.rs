@@ -1,14 +1,14 @@
 //! The session rows the back office reads: every session, one with its webinar, a
 //! webinar's sessions. Edits live in `sessions/{mod,edit}.rs`.
 
-use crate::db::{DbConnection, DbError, admin, content_admin, programme};
+use crate::db::{DbConnection, DbError, admin, programme};
 
 /// A stored session, as the back office lists and edits it.
 pub use crate::db::models::Session;
 
 /// Every session, earliest first.
 pub fn all(conn: &mut DbConnection) -> Result<Vec<Session>, DbError> {
-    content_admin::all_sessions(conn)
+    crate::db::session_changes::all_sessions(conn)
 }
 
 /// A webinar's sessions, earliest first.

@@ -307,11 +307,7 @@ pub async fn show_announcement(
     let by_locale = Locale::ALL
         .iter()
         .map(|l| {
-            let n = detail
-                .recipients
-                .iter()
-                .filter(|r| r.locale == l.code())
-                .count();
+            let n = detail.recipients.iter().filter(|r| r.locale == *l).count();
             (l.code(), n)
         })
         .collect();

@@ -110,10 +110,10 @@ pub async fn get_announcement(
     let mut by_locale = serde_json::Map::new();
     for r in &d.recipients {
         let n = by_locale
-            .get(&r.locale)
+            .get(r.locale.code())
             .and_then(Value::as_u64)
             .unwrap_or(0);
-        by_locale.insert(r.locale.clone(), json!(n + 1));
+        by_locale.insert(r.locale.code().to_owned(), json!(n + 1));
     }
     Ok(HttpResponse::Ok().json(json!({
         "id": d.announcement.id,

@@ -151,7 +151,7 @@ pub async fn get_campaign(
         .run(Pages::Unchanged, move |c| {
             Ok((
                 campaigns::lookup::campaign(c, id)?,
-                campaigns::funnel(c, id)?,
+                campaigns::funnel::funnel(c, id)?,
             ))
         })
         .await?;
@@ -183,7 +183,7 @@ pub async fn list_campaigns(
         .run(Pages::Unchanged, |c| {
             let mut out = vec![];
             for campaign in campaigns::lookup::all(c)? {
-                let funnel = campaigns::funnel(c, campaign.id)?;
+                let funnel = campaigns::funnel::funnel(c, campaign.id)?;
                 out.push((campaign, funnel.counts, funnel.in_flight));
             }
             Ok(out)

@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::services::registrations::attendance;
 use crate::services::registrations::registrants::{self as svc, Filter, StatusOutcome};
 use crate::web::error::AppError;
 use crate::web::lang::negotiate;
@@ -88,7 +89,7 @@ pub async fn api_update_attendance(
     let actor = who.id();
     if !state
         .run(Pages::Unchanged, move |c| {
-            svc::set_attended(c, actor, id, attended)
+            attendance::set_attended(c, actor, id, attended)
         })
         .await?
     {
@@ -110,13 +111,13 @@ pub async fn api_import_attendance(
     path: web::Path<i64>,
     body: web::Json<AttendeesBody>,
 ) -> Result<HttpResponse, AppError> {
-    let rows = svc::parse_attendees(body.attendees_csv.as_bytes())
+    let rows = attendance::parse_attendees(body.attendees_csv.as_bytes())
         .map_err(|e| AppError::Validation(vec![("attendees_csv", e)]))?;
     let id = path.into_inner();
     let actor = who.id();
     let report = state
         .run(Pages::Unchanged, move |c| {
-            svc::import_attendance(c, actor, id, &rows)
+            attendance::import_attendance(c, actor, id, &rows)
         })
         .await?;
     Ok(HttpResponse::Ok().json(report))

@@ -7,8 +7,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::services::campaigns::funnel::{Funnel, FunnelCounts, InviteeRow};
 use crate::services::campaigns::lookup::{self as q, Campaign, target_label};
-use crate::services::campaigns::{self, Funnel, FunnelCounts, InviteeRow, Report};
+use crate::services::campaigns::{self, Report};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, render};
@@ -66,7 +67,7 @@ pub async fn list_campaigns(
         .run(Pages::Unchanged, move |c| {
             let mut out = vec![];
             for campaign in q::all(c)? {
-                let counts = campaigns::funnel(c, campaign.id)?.counts;
+                let counts = campaigns::funnel::funnel(c, campaign.id)?.counts;
                 let target = target_label(c, locale, &campaign)?;
                 out.push(CampaignItem {
                     campaign,
@@ -168,7 +169,7 @@ pub async fn show_campaign(
     let (campaign, funnel, target) = state
         .run(Pages::Unchanged, move |c| {
             let campaign = q::campaign(c, id)?;
-            let funnel = campaigns::funnel(c, id)?;
+            let funnel = campaigns::funnel::funnel(c, id)?;
             let target = target_label(c, locale, &campaign)?;
             Ok((campaign, funnel, target))
         })

@@ -12,10 +12,9 @@ use serde::Deserialize;
 
 use crate::domain::Locale;
 use crate::domain::registration::Status;
+use crate::services::registrations::attendance::{self, AttendanceReport};
 use crate::services::registrations::export::{self, Format};
-use crate::services::registrations::registrants::{
-    self as svc, AttendanceReport, Filter, Registrant, StatusOutcome,
-};
+use crate::services::registrations::registrants::{self as svc, Filter, Registrant, StatusOutcome};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::page::PageCtx;
@@ -237,7 +236,7 @@ pub async fn update_attendance(
     let actor = who.id();
     let found = state
         .run(Pages::Unchanged, move |c| {
-            svc::set_attended(c, actor, id, attended)
+            attendance::set_attended(c, actor, id, attended)
         })
         .await?;
     if !found {
@@ -296,7 +295,7 @@ pub async fn import_attendance(
         session: Some(session_id),
         ..Filter::default()
     };
-    let rows = match svc::parse_attendees(&raw) {
+    let rows = match attendance::parse_attendees(&raw) {
         Ok(rows) => rows,
         Err(e) => {
             return registrants_page(&who, &page, &session, &state, filter, Some(e), None).await;
@@ -305,7 +304,7 @@ pub async fn import_attendance(
     let actor = who.id();
     let report = state
         .run(Pages::Unchanged, move |c| {
-            svc::import_attendance(c, actor, session_id, &rows)
+            attendance::import_attendance(c, actor, session_id, &rows)
         })
         .await?;
     registrants_page(&who, &page, &session, &state, filter, None, Some(report)).await

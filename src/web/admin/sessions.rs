@@ -8,7 +8,7 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::domain::{Locale, TimeZone};
+use crate::domain::Locale;
 use crate::i18n::format_datetime;
 use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
 use crate::services::sessions::lookup::Session;
@@ -36,7 +36,7 @@ pub struct SessionRow {
 
 impl SessionRow {
     pub fn new(s: &Session, locale: Locale) -> SessionRow {
-        let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+        let zone = s.timezone;
         SessionRow {
             id: s.id,
             local: format_datetime(&s.starts_at.and_utc().with_timezone(&zone.0), locale),
@@ -191,7 +191,7 @@ impl SessionForm {
 }
 
 fn stored_state(s: &Session) -> FormState {
-    let zone = TimeZone::parse(&s.timezone).unwrap_or(TimeZone(chrono_tz::UTC));
+    let zone = s.timezone;
     let local = s.starts_at.and_utc().with_timezone(&zone.0);
     FormState::default()
         .with_value("date", &local.format("%Y-%m-%d").to_string())

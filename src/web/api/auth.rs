@@ -32,7 +32,7 @@ fn account(status: &'static str, u: &User) -> AccountBody {
         status,
         email: u.email.clone(),
         full_name: u.full_name.clone(),
-        locale: u.locale.clone(),
+        locale: u.locale.code().to_owned(),
     }
 }
 

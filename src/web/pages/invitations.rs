@@ -106,8 +106,8 @@ fn unsubscribe_texts(announcement: bool) -> (&'static str, &'static str) {
     }
 }
 
-fn page_for(req: &HttpRequest, locale: &str) -> PageCtx {
-    PageCtx::for_request(req, locale.parse().unwrap_or(Locale::Fr))
+fn page_for(req: &HttpRequest, locale: Locale) -> PageCtx {
+    PageCtx::for_request(req, locale)
 }
 
 pub async fn show_unsubscribe(
@@ -127,7 +127,7 @@ pub async fn show_unsubscribe(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &locale);
+    let page = page_for(&req, locale);
     let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,
@@ -164,7 +164,7 @@ pub async fn unsubscribe(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = page_for(&req, &locale);
+    let page = page_for(&req, locale);
     let (confirm_id, done_id) = unsubscribe_texts(announcement);
     render(
         &page,

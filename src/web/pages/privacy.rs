@@ -9,7 +9,8 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::services::privacy::{self, NOTICE_VERSION, PrivacyError};
+use crate::domain::consent::NOTICE_VERSION;
+use crate::services::privacy::{self, PrivacyError};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;

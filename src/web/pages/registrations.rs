@@ -12,7 +12,6 @@ use serde::Deserialize;
 
 use crate::domain::country::{CODES, Country};
 use crate::domain::registration::{Function, RegistrationInput};
-use crate::domain::{Locale, TimeZone};
 use crate::services::content::programme;
 use crate::services::registrations;
 use crate::services::registrations::series::SeriesItem;
@@ -184,9 +183,7 @@ async fn blank_form(
             if Country::parse(&inv.country).is_some() {
                 form.country = inv.country;
             }
-            if let Ok(l) = inv.locale.parse::<Locale>() {
-                form.locale = l.code().to_owned();
-            }
+            form.locale = inv.locale.code().to_owned();
         }
     }
     Ok(form.form_state())
@@ -200,9 +197,7 @@ async fn show_form(
     invitation: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let items = load_items(state, &page, target).await?;
-    let zone = TimeZone::parse(&items[0].session.timezone)
-        .map(|z| z.name().to_owned())
-        .unwrap_or_default();
+    let zone = items[0].session.timezone.name().to_owned();
     let form = blank_form(state, &page, &zone, invitation).await?;
     render(
         &page,

@@ -1,0 +1,129 @@
+//! Tables of the programme: series, webinars and their sessions, replays, modules and lessons.
+
+diesel::table! {
+    series (id) {
+        id -> BigInt,
+        slug -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    series_translations (series_id, locale) {
+        series_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    webinars (id) {
+        id -> BigInt,
+        series_id -> Nullable<BigInt>,
+        slug -> Text,
+        position -> Integer,
+        published -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webinar_translations (webinar_id, locale) {
+        webinar_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        starts_at -> Timestamp,
+        timezone -> Text,
+        duration_minutes -> Integer,
+        capacity -> Integer,
+        confirmed_count -> Integer,
+        meeting_url -> Text,
+        languages -> Text,
+        reminder_offsets -> Text,
+        sequence -> Integer,
+        published -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    replays (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        session_id -> Nullable<BigInt>,
+        locale -> Text,
+        video_url -> Text,
+        duration_s -> Nullable<Integer>,
+        published -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    replay_captions (replay_id, locale) {
+        replay_id -> BigInt,
+        locale -> Text,
+        url -> Text,
+    }
+}
+
+diesel::table! {
+    replay_views (id) {
+        id -> BigInt,
+        webinar_id -> BigInt,
+        locale -> Text,
+        viewed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    modules (id) {
+        id -> BigInt,
+        slug -> Text,
+        position -> Integer,
+        published -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    module_translations (module_id, locale) {
+        module_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    lessons (id) {
+        id -> BigInt,
+        module_id -> BigInt,
+        position -> Integer,
+        duration_s -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lesson_translations (lesson_id, locale) {
+        lesson_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        body -> Text,
+        video_url -> Text,
+        captions_url -> Nullable<Text>,
+    }
+}
