@@ -17,14 +17,10 @@ pub struct UnreadableValue {
     pub value: String,
 }
 
+/// Boxed as diesel wants it; whoever handles the failed query logs it, column and value
+/// included.
 fn unreadable(column: &'static str, value: String) -> Box<dyn std::error::Error + Send + Sync> {
-    Box::new(logged(column, value))
-}
-
-fn logged(column: &'static str, value: String) -> UnreadableValue {
-    let error = UnreadableValue { column, value };
-    tracing::error!(%error, "a stored value could not be read");
-    error
+    Box::new(UnreadableValue { column, value })
 }
 
 /// The values of a row just written, read back as a loaded row would be.
@@ -34,11 +30,18 @@ pub(super) fn stored_values(
     status: &str,
 ) -> Result<(Locale, TimeZone, Status), UnreadableValue> {
     Ok((
-        locale
-            .parse()
-            .map_err(|_| logged("locale", locale.to_owned()))?,
-        TimeZone::parse(timezone).map_err(|_| logged("timezone", timezone.to_owned()))?,
-        Status::parse(status).ok_or_else(|| logged("status", status.to_owned()))?,
+        locale.parse().map_err(|_| UnreadableValue {
+            column: "locale",
+            value: locale.to_owned(),
+        })?,
+        TimeZone::parse(timezone).map_err(|_| UnreadableValue {
+            column: "timezone",
+            value: timezone.to_owned(),
+        })?,
+        Status::parse(status).ok_or_else(|| UnreadableValue {
+            column: "status",
+            value: status.to_owned(),
+        })?,
     ))
 }
 
@@ -75,5 +78,27 @@ where
 
     fn build(raw: String) -> deserialize::Result<Self> {
         TimeZone::parse(&raw).map_err(|_| unreadable("timezone", raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::sqlite::Sqlite;
+
+    use super::*;
+
+    #[test]
+    fn a_value_the_application_never_writes_is_an_error_naming_it() {
+        let locale = <Locale as Queryable<Text, Sqlite>>::build("xx".to_owned());
+        assert_eq!(
+            locale.unwrap_err().to_string(),
+            r#"unreadable stored locale: "xx""#
+        );
+        let status = <Status as Queryable<Text, Sqlite>>::build("maybe".to_owned());
+        assert!(status.unwrap_err().to_string().contains("status"));
+        let zone = <TimeZone as Queryable<Text, Sqlite>>::build("Mars/Olympus".to_owned());
+        assert!(zone.unwrap_err().to_string().contains("timezone"));
+        let read = <Locale as Queryable<Text, Sqlite>>::build("ar".to_owned());
+        assert_eq!(read.unwrap(), Locale::Ar);
     }
 }
