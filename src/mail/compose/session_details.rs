@@ -7,9 +7,10 @@ use chrono::{DateTime, Utc};
 
 use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::registrations::{self as q, Registration};
-use crate::db::{DbConnection, programme};
+use crate::db::{DbConnection, programme, speakers as speakers_q};
+use crate::domain::translation::localise;
 use crate::domain::{Locale, TimeZone};
-use crate::i18n::format_datetime;
+use crate::i18n::{format_datetime, zone_name};
 use crate::mail::calendar::{self, Invite};
 use crate::mail::layout::{Attachment, Block};
 use crate::secrets::link_tokens::Purpose;
@@ -21,6 +22,36 @@ pub(super) struct Details {
     pub starts_at: DateTime<Utc>,
     pub duration_minutes: i32,
     pub session_zone: TimeZone,
+    /// "Amina Benali, Mayor of Sfax": the webinar's and the session's people, in order.
+    pub speakers: Vec<String>,
+}
+
+/// Who speaks, in the reader's language (function with the usual fallback).
+fn speakers(
+    conn: &mut DbConnection,
+    locale: Locale,
+    webinar_id: i64,
+    session_id: i64,
+) -> Result<Vec<String>, ComposeError> {
+    let mut all = speakers_q::of_webinars(conn, &[webinar_id])?;
+    all.extend(speakers_q::of_sessions(conn, &[session_id])?);
+    let ids: Vec<i64> = all.iter().map(|a| a.speaker.id).collect();
+    let texts = speakers_q::texts(conn, &ids)?;
+    Ok(all
+        .iter()
+        .map(|a| {
+            let mine = texts
+                .iter()
+                .filter(|t| t.owner_id == a.speaker.id)
+                .map(|t| (t.locale.as_str(), t.title.as_str(), t.summary.as_str()));
+            let (function, _, _) = localise(locale, mine);
+            if function.is_empty() {
+                a.speaker.full_name.clone()
+            } else {
+                format!("{}, {function}", a.speaker.full_name)
+            }
+        })
+        .collect())
 }
 
 pub(super) fn load(
@@ -33,7 +64,9 @@ pub(super) fn load(
     let s = crate::db::admin::session_by_id(conn, r.session_id)?;
     let w = programme::webinar_by_id(conn, s.webinar_id)?;
     let webinar = titles::webinar(conn, locale, w.id)?;
+    let speakers = speakers(conn, locale, w.id, s.id)?;
     Ok(Details {
+        speakers,
         webinar,
         webinar_slug: w.slug,
         starts_at: s.starts_at.and_utc(),
@@ -48,7 +81,7 @@ pub(super) fn when(d: &Details, locale: Locale) -> String {
     format!(
         "{} ({})",
         format_datetime(&at, locale),
-        d.session_zone.name()
+        zone_name(d.session_zone, locale)
     )
 }
 
@@ -60,8 +93,15 @@ pub(super) fn facts(t: &Texts, d: &Details) -> Block {
         let at = d.starts_at.with_timezone(&zone.0);
         facts.push((
             t.get("mail-fact-your-time"),
-            format!("{} ({})", format_datetime(&at, t.locale), zone.name()),
+            format!(
+                "{} ({})",
+                format_datetime(&at, t.locale),
+                zone_name(zone, t.locale)
+            ),
         ));
+    }
+    if !d.speakers.is_empty() {
+        facts.push((t.get("mail-fact-speakers"), d.speakers.join(" · ")));
     }
     facts.push((
         t.get("mail-fact-duration"),

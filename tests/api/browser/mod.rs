@@ -53,3 +53,4 @@ mod pages;
 mod rtl;
 mod rtl_pages;
 mod series;
+mod session_page;

@@ -16,6 +16,7 @@ pub mod mailbox;
 pub mod pages;
 pub mod registrations;
 pub mod smtp;
+pub mod speakers;
 pub mod staff;
 pub mod visitor;
 
