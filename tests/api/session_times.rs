@@ -37,7 +37,7 @@ fn visible(html: &str) -> String {
             _ => {}
         }
     }
-    out
+    out.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 #[tokio::test]
@@ -69,7 +69,8 @@ async fn times_are_shown_in_the_viewer_zone_beside_the_session_zone() {
     let first = text.find("Buenos Aires time").unwrap();
     assert!(
         text[first..].contains("In the session's zone:"),
-        "own zone beside"
+        "own zone beside: {}",
+        &text[first..(first + 300).min(text.len())]
     );
     assert!(text[first..].contains("Tunis time"));
     // 10:00 in Tunis (UTC+1) is 06:00 in Buenos Aires (UTC−3).

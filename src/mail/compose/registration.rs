@@ -165,8 +165,8 @@ impl Mail<'_> {
                     (t.get("mail-add-google"), google),
                     (t.get("mail-add-outlook"), outlook),
                     (t.get("mail-add-ics"), self.session_ics()),
-                    (t.get("mail-subscribe-mine"), self.my_feed()),
                     self.manage.clone(),
+                    (t.get("mail-subscribe-mine"), self.my_feed()),
                 ]),
             ],
         );

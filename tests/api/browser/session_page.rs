@@ -34,7 +34,7 @@ async fn speakers_agenda_languages_and_viewer_times_read_in_each_language() {
         (
             "en",
             "ltr",
-            "Opening and the city's food strategy",
+            "Opening and the food strategy of the city",
             "interpreted into",
             "Tokyo time",
         ),

@@ -12,7 +12,7 @@ use super::visitor::Browser;
 pub const WEBINAR: &str = "fight-food-waste";
 pub const SPEAKER: &str = "Amina Benali";
 pub const MODERATOR: &str = "Karim Haddad";
-pub const AGENDA_FIRST: &str = "Opening and the city's food strategy";
+pub const AGENDA_FIRST: &str = "Opening and the food strategy of the city";
 
 /// A 640 × 480 PNG, as a phone would send a portrait in landscape.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
