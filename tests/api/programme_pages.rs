@@ -1,5 +1,5 @@
-use convive::domain::{Locale, TimeZone};
 use crate::helpers::spawn_app;
+use convive::domain::{Locale, TimeZone};
 
 #[tokio::test]
 async fn root_redirects_to_the_negotiated_language() {
@@ -67,9 +67,15 @@ async fn webinar_page_shows_sessions_in_both_zones_and_seats_left() {
     // The zone as English says it ("Casablanca time"), not its IANA id.
     let named = convive::i18n::zone_name(zone, Locale::En);
     let html = app.get_text("/en/webinars/fight-food-waste").await;
-    assert!(html.contains(&format!("<bdi>{named}</bdi>")), "session zone shown");
+    assert!(
+        html.contains(&format!("<bdi>{named}</bdi>")),
+        "session zone shown"
+    );
     assert!(html.contains("seats left") || html.contains("One seat left"));
-    assert!(!html.contains("class=\"session-own\""), "no viewer zone known yet");
+    assert!(
+        !html.contains("class=\"session-own\""),
+        "no viewer zone known yet"
+    );
 
     let viewer = if zone.name() == "Asia/Tokyo" {
         "America/Montreal"
@@ -86,7 +92,10 @@ async fn webinar_page_shows_sessions_in_both_zones_and_seats_left() {
     let html = res.text().await.unwrap();
     let viewer_named = convive::i18n::zone_name(TimeZone::parse(viewer).unwrap(), Locale::En);
     assert!(html.contains("class=\"session-own\"") && html.contains(&viewer_named));
-    assert!(html.contains(&format!("<bdi>{named}</bdi>")), "the session's zone beside");
+    assert!(
+        html.contains(&format!("<bdi>{named}</bdi>")),
+        "the session's zone beside"
+    );
 }
 
 #[tokio::test]

@@ -37,7 +37,10 @@ fn visible(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+    out.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 #[tokio::test]
