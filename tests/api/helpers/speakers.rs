@@ -25,7 +25,6 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
 
 pub struct People<'a> {
     pub organiser: Browser<'a>,
-    #[allow(dead_code)]
     pub speaker_id: i64,
     #[allow(dead_code)]
     pub moderator_id: i64,
