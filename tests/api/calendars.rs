@@ -23,7 +23,7 @@ async fn feed(app: &TestApp, path: &str) -> Calendar {
         .unwrap_or_else(|e| panic!("{path} is not iCalendar: {e}\n{text}"))
 }
 
-fn event_of<'a>(cal: &'a Calendar, session: i64) -> &'a icalendar::Event {
+fn event_of(cal: &Calendar, session: i64) -> &icalendar::Event {
     let uid = format!("session-{session}@");
     cal.events()
         .find(|e| e.get_uid().is_some_and(|u| u.starts_with(&uid)))

@@ -50,7 +50,10 @@ async fn audit_admin_pages(lang: &str) {
         ("speakers", "/admin/speakers".to_owned()),
         ("new-speaker", "/admin/speakers/new".to_owned()),
         ("speaker", format!("/admin/speakers/{}", people.speaker_id)),
-        ("agenda", format!("/admin/sessions/{}/agenda", people.session_id)),
+        (
+            "agenda",
+            format!("/admin/sessions/{}/agenda", people.session_id),
+        ),
     ] {
         browser.open(&format!("/{lang}{path}")).await;
         assert!(
