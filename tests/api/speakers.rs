@@ -145,6 +145,14 @@ async fn the_confirmation_mail_names_the_speakers() {
         "{text}"
     );
     assert!(text.contains(MODERATOR), "{text}");
+    // The invitation's description carries the agenda (lines unfolded as RFC 5545 says).
+    let ics = mails
+        .last()
+        .unwrap()
+        .attachment("text/calendar")
+        .expect(".ics");
+    let ics = ics.replace("\r\n ", "").replace("\n ", "");
+    assert!(ics.contains(AGENDA_FIRST), "{ics}");
 }
 
 #[tokio::test]
