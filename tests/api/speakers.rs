@@ -196,6 +196,9 @@ async fn bad_speaker_and_agenda_input_is_refused_with_its_reason() {
     assert_eq!(res.status(), 422);
     let res = add_agenda_item(b, people.session_id, "+10", ["", "", ""], "").await;
     assert_eq!(res.status(), 422);
+    let res = add_agenda_item(b, people.session_id, "+10", ["Pause", "", ""], "999999").await;
+    assert_eq!(res.status(), 422, "a speaker who does not exist");
+    assert!(plain(&res.text().await.unwrap()).contains("Choisissez un intervenant dans la liste."));
     let session = app
         .get_json(&format!("/api/v1/sessions/{}", people.session_id))
         .await;

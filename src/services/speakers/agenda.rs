@@ -80,7 +80,12 @@ pub fn add(
             return Ok(Err(errors));
         };
         if let Some(id) = speaker {
-            q::by_id(conn, id)?;
+            match q::by_id(conn, id) {
+                Err(e) if e.is_not_found() => {
+                    return Ok(Err(vec![("agenda_speaker", "admin-agenda-error-speaker")]));
+                }
+                other => other.map(drop)?,
+            }
         }
         let codes: Vec<(&str, &str)> = titles.iter().map(|(l, t)| (l.code(), t.as_str())).collect();
         let now = Utc::now().naive_utc();

@@ -177,3 +177,36 @@ async fn public_pages_load_without_console_errors_and_carry_their_share_tags() {
     }
     browser.quit().await;
 }
+
+#[tokio::test]
+async fn the_countdown_of_a_session_today_is_kept_current_by_the_page() {
+    let app = spawn_app().await;
+    let token = crate::helpers::staff::staff(&app, "today@convive.test", "organiser");
+    let starts = (chrono::Utc::now() + chrono::Duration::minutes(95)).to_rfc3339();
+    let res = crate::helpers::staff::api(
+        &app,
+        &token,
+        reqwest::Method::POST,
+        &format!("/api/v1/admin/webinars/{WEBINAR}/sessions"),
+        json!({ "starts_at": starts, "timezone": "Africa/Tunis", "duration_minutes": 60,
+                "capacity": 20, "meeting_url": "https://meet.example.org/today" }),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let Some(browser) = Browser::launch(&app).await else {
+        return;
+    };
+    for (lang, start) in [
+        ("fr", "Commence dans 1 h 3"),
+        ("en", "Starts in 1 h 3"),
+        ("ar", "تبدأ بعد 1 ساعة و3"),
+    ] {
+        browser.open(&format!("/{lang}/webinars/{WEBINAR}")).await;
+        let text = browser.text(".countdown").await;
+        assert!(
+            text.starts_with(start) && !text.contains('{'),
+            "{lang}: {text}"
+        );
+    }
+    browser.quit().await;
+}
