@@ -19,3 +19,23 @@
   var invalid = document.querySelector("main [aria-invalid=true]");
   if (invalid && invalid.focus) { invalid.focus(); }
 })();
+// The countdown of a session that starts within a day, kept current every minute; it
+// goes away once the session has started.
+(function () {
+  "use strict";
+  var timers = document.querySelectorAll("[data-countdown]");
+  if (!timers.length) { return; }
+  function tick() {
+    for (var i = 0; i < timers.length; i++) {
+      var el = timers[i];
+      var left = Math.floor((Date.parse(el.getAttribute("data-countdown")) - Date.now()) / 60000);
+      if (isNaN(left)) { continue; }
+      if (left < 0) { el.hidden = true; continue; }
+      el.textContent = el.getAttribute("data-template")
+        .replace("{h}", String(Math.floor(left / 60)))
+        .replace("{m}", String(left % 60));
+    }
+  }
+  tick();
+  setInterval(tick, 30000);
+})();

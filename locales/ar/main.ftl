@@ -83,3 +83,55 @@ error-code = رمز الخطأ:
 error-back-home = العودة إلى الصفحة الرئيسية
 error-forbidden = تم رفض هذا الطلب. أعد تحميل الصفحة ثم حاول مرة أخرى.
 error-validation = بعض الحقول تحتاج إلى تصحيح.
+
+# المناطق الزمنية كما يسميها الناس ($city من بيانات CLDR)
+zone-time = توقيت { $city }
+zone-utc = التوقيت العالمي المنسق
+session-own-time = بتوقيت الجلسة:
+session-countdown = تبدأ بعد { $hours } ساعة و{ $minutes } دقيقة
+
+# لغات الجلسة: لغة القاعة ولغات الترجمة الفورية
+language-in-fr = بالفرنسية
+language-in-en = بالإنجليزية
+language-in-ar = بالعربية
+language-into-fr = إلى الفرنسية
+language-into-en = إلى الإنجليزية
+language-into-ar = إلى العربية
+session-language-line = { $count ->
+    [0] { $floor }
+    [one] { $floor }، مع ترجمة فورية { $first }
+   *[other] { $floor }، مع ترجمة فورية { $first } و{ $second }
+}
+
+# تصفية البرنامج حسب اللغة
+programme-filter-label = عرض الجلسات التي يمكنني متابعتها
+programme-filter-any = بكل اللغات
+programme-filter-submit = عرض
+programme-filter-result = الجلسات التي يمكنك متابعتها باللغة { $language }.
+programme-filter-none = لا توجد جلسة مقررة حالياً.
+programme-filter-clear = عرض البرنامج كاملاً
+
+# التقويمات
+calendar-add = أضف إلى تقويمك:
+calendar-google = تقويم Google
+calendar-outlook = Outlook
+calendar-ics = ملف ics.
+calendar-feed-title = البرنامج في تقويمك
+calendar-feed-text = اشترك مرة واحدة: تظهر الجلسات الجديدة وتغييرات المواعيد والإلغاءات في تقويمك تلقائياً.
+calendar-feed-subscribe = الاشتراك في البرنامج
+calendar-programme-name = Convive — البرنامج
+calendar-mine-name = Convive — جلساتي
+calendar-mine-subscribe = الاشتراك في جلساتي في تقويمي
+
+# أوصاف لمحركات البحث وبطاقات المشاركة
+meta-description = Convive: ندوات عبر الإنترنت وفيديوهات تكوينية حول النظم الغذائية المستدامة في مدن وجهات البحر الأبيض المتوسط، بالفرنسية والإنجليزية والعربية.
+meta-description-webinars = الندوات القادمة حول الغذاء المستدام في البحر الأبيض المتوسط: المتحدثون وجدول الأعمال ولغات الترجمة الفورية والتسجيل.
+meta-description-lesson = درس بالفيديو من الوحدة التكوينية «{ $module }».
+
+# المتحدثون وجدول الأعمال
+webinar-speakers = المتحدثون
+session-speakers = متحدثو هذه الجلسة
+session-agenda = جدول الأعمال
+speaker-role-speaker = متحدث
+speaker-role-moderator = مسيّر الجلسة
+speaker-role-interpreter = مترجم فوري

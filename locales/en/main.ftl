@@ -73,3 +73,55 @@ error-code = Error code:
 error-back-home = Back to the home page
 error-forbidden = This request was refused. Reload the page and try again.
 error-validation = Some fields need your attention.
+
+# Time zones as people say them ($city from CLDR)
+zone-time = { $city } time
+zone-utc = UTC
+session-own-time = In the session's zone:
+session-countdown = Starts in { $hours } h { $minutes } min
+
+# Languages of a session: spoken on the floor, interpreted into others
+language-in-fr = in French
+language-in-en = in English
+language-in-ar = in Arabic
+language-into-fr = French
+language-into-en = English
+language-into-ar = Arabic
+session-language-line = { $count ->
+    [0] { $floor }
+    [one] { $floor }, interpreted into { $first }
+   *[other] { $floor }, interpreted into { $first } and { $second }
+}
+
+# Programme filter by language
+programme-filter-label = Show the sessions I can follow in
+programme-filter-any = any language
+programme-filter-submit = Show
+programme-filter-result = Sessions you can follow in { $language }.
+programme-filter-none = None is scheduled at the moment.
+programme-filter-clear = Show the whole programme
+
+# Calendars
+calendar-add = Add to your calendar:
+calendar-google = Google Calendar
+calendar-outlook = Outlook
+calendar-ics = .ics file
+calendar-feed-title = The programme in your calendar
+calendar-feed-text = Subscribe once: new sessions, moved times and cancellations then appear in your calendar by themselves.
+calendar-feed-subscribe = Subscribe to the programme
+calendar-programme-name = Convive — programme
+calendar-mine-name = Convive — my sessions
+calendar-mine-subscribe = Subscribe to my sessions in my calendar
+
+# Descriptions for search engines and share cards
+meta-description = Convive: webinars and training videos on sustainable food systems in Mediterranean cities and regions, in French, English and Arabic.
+meta-description-webinars = Upcoming webinars on sustainable food in the Mediterranean: speakers, agenda, languages of interpretation and registration.
+meta-description-lesson = A video lesson of the training module “{ $module }”.
+
+# Speakers and agenda
+webinar-speakers = Speakers
+session-speakers = Speakers of this session
+session-agenda = Agenda
+speaker-role-speaker = Speaker
+speaker-role-moderator = Moderator
+speaker-role-interpreter = Interpreter

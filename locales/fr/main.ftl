@@ -73,3 +73,58 @@ error-code = Code d’erreur :
 error-back-home = Retour à l’accueil
 error-forbidden = Cette demande a été refusée. Rechargez la page et réessayez.
 error-validation = Certains champs sont à corriger.
+
+# Fuseaux horaires tels qu'on les dit ($city vient du CLDR)
+zone-time = { $elision ->
+    [vowel] heure d’{ $city }
+   *[consonant] heure de { $city }
+}
+zone-utc = UTC
+session-own-time = Dans le fuseau de la séance :
+session-countdown = Commence dans { $hours } h { $minutes } min
+
+# Langues d'une séance : parlée en salle, interprétée vers d'autres
+language-in-fr = en français
+language-in-en = en anglais
+language-in-ar = en arabe
+language-into-fr = en français
+language-into-en = en anglais
+language-into-ar = en arabe
+session-language-line = { $count ->
+    [0] { $floor }
+    [one] { $floor }, avec interprétation { $first }
+   *[other] { $floor }, avec interprétation { $first } et { $second }
+}
+
+# Filtre du programme par langue
+programme-filter-label = Afficher les séances que je peux suivre
+programme-filter-any = dans toutes les langues
+programme-filter-submit = Afficher
+programme-filter-result = Séances que vous pouvez suivre en { $language }.
+programme-filter-none = Aucune n’est prévue pour le moment.
+programme-filter-clear = Voir tout le programme
+
+# Agendas
+calendar-add = Ajouter à votre agenda :
+calendar-google = Google Agenda
+calendar-outlook = Outlook
+calendar-ics = fichier .ics
+calendar-feed-title = Le programme dans votre agenda
+calendar-feed-text = Abonnez-vous une fois : les nouvelles séances, les changements d’horaire et les annulations apparaissent ensuite d’eux-mêmes dans votre agenda.
+calendar-feed-subscribe = S’abonner au programme
+calendar-programme-name = Convive — programme
+calendar-mine-name = Convive — mes séances
+calendar-mine-subscribe = M’abonner à mes séances dans mon agenda
+
+# Descriptions pour les moteurs de recherche et les aperçus de partage
+meta-description = Convive : webinaires et vidéos de formation sur les systèmes alimentaires durables dans les villes et régions de Méditerranée, en français, en anglais et en arabe.
+meta-description-webinars = Les prochains webinaires sur l’alimentation durable en Méditerranée : intervenants, programme, langues d’interprétation et inscription.
+meta-description-lesson = Une leçon vidéo du module de formation « { $module } ».
+
+# Intervenants et programme
+webinar-speakers = Intervenants
+session-speakers = Intervenants de cette séance
+session-agenda = Déroulé
+speaker-role-speaker = Intervenant·e
+speaker-role-moderator = Modération
+speaker-role-interpreter = Interprète

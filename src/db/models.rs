@@ -144,3 +144,43 @@ pub struct NewUser<'a> {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = speakers)]
+pub struct Speaker {
+    pub id: i64,
+    pub full_name: String,
+    pub organisation: String,
+    pub city: String,
+    pub country: String,
+    pub photo_key: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A speaker attached to a webinar or a session (`owner_id`), in a role and an order.
+#[derive(Clone, Debug)]
+pub struct Appearance {
+    pub owner_id: i64,
+    pub role: String,
+    pub position: i32,
+    pub speaker: Speaker,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = agenda_items)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub session_id: i64,
+    pub offset_minutes: i32,
+    pub speaker_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = agenda_item_translations)]
+pub struct AgendaText {
+    pub item_id: i64,
+    pub locale: String,
+    pub title: String,
+}

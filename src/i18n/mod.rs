@@ -3,6 +3,8 @@
 
 mod args;
 mod format;
+mod languages;
+mod zones;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,6 +15,8 @@ use rust_embed::RustEmbed;
 
 pub use args::{Arg, Args};
 pub use format::{format_date, format_datetime, format_time};
+pub use languages::languages_line;
+pub use zones::{zone_city, zone_name};
 
 use crate::domain::Locale;
 

@@ -1,6 +1,8 @@
 //! Calendar invitations (.ics, RFC 5545 / iTIP): REQUEST with a stable UID and an
 //! increasing SEQUENCE when a seat is confirmed or a session changes, CANCEL when a
-//! registration is cancelled. Plus "add to Google / Outlook" links for the mail body.
+//! registration is cancelled. Subscribed feeds (PUBLISH) of the same events: the
+//! programme of one language, or one registrant's sessions. Plus "add to Google /
+//! Outlook" links for the mail body and the pages.
 
 use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Property, Trigger};
@@ -28,23 +30,90 @@ fn single_line(s: &str) -> String {
         .collect()
 }
 
-pub fn ics(invite: &Invite) -> String {
-    let end = invite.starts_at + Duration::minutes(i64::from(invite.duration_minutes));
+/// One event of a subscribed feed.
+pub struct FeedEvent {
+    /// Stable for one session: `session-{id}@{domain}`.
+    pub uid: String,
+    pub sequence: i32,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i32,
+    pub summary: String,
+    pub description: String,
+    /// The session's page.
+    pub url: String,
+    pub cancelled: bool,
+}
+
+/// What an invitation and a feed event share: UID, times, texts, SEQUENCE and status.
+#[allow(clippy::too_many_arguments)]
+fn event(
+    uid: &str,
+    sequence: i32,
+    starts_at: DateTime<Utc>,
+    duration_minutes: i32,
+    summary: &str,
+    description: &str,
+    location: &str,
+    cancelled: bool,
+) -> Event {
+    let end = starts_at + Duration::minutes(i64::from(duration_minutes));
     let mut event = Event::new();
     event
-        .uid(&invite.uid)
-        .summary(&single_line(invite.summary))
-        .description(invite.description)
-        .location(&single_line(invite.location))
-        .starts(invite.starts_at)
+        .uid(uid)
+        .summary(&single_line(summary))
+        .description(description)
+        .location(&single_line(location))
+        .starts(starts_at)
         .ends(end)
         .timestamp(Utc::now())
-        .sequence(u32::try_from(invite.sequence).unwrap_or(0))
-        .status(if invite.cancelled {
+        .sequence(u32::try_from(sequence).unwrap_or(0))
+        .status(if cancelled {
             EventStatus::Cancelled
         } else {
             EventStatus::Confirmed
         });
+    event
+}
+
+/// A calendar a calendar app subscribes to (METHOD:PUBLISH), named `name`; apps poll it
+/// again, so a moved or cancelled session shows there by itself.
+pub fn feed(name: &str, events: &[FeedEvent]) -> String {
+    let mut refresh = Property::new("REFRESH-INTERVAL", "PT6H");
+    refresh.add_parameter("VALUE", "DURATION");
+    let mut calendar = Calendar::new();
+    calendar
+        .name(&single_line(name))
+        .append_property(Property::new("METHOD", "PUBLISH"))
+        .append_property(refresh)
+        .append_property(Property::new("X-PUBLISHED-TTL", "PT6H"));
+    for e in events {
+        let mut ev = event(
+            &e.uid,
+            e.sequence,
+            e.starts_at,
+            e.duration_minutes,
+            &e.summary,
+            &e.description,
+            &e.url,
+            e.cancelled,
+        );
+        ev.url(&e.url);
+        calendar.push(ev.done());
+    }
+    calendar.to_string()
+}
+
+pub fn ics(invite: &Invite) -> String {
+    let mut event = event(
+        &invite.uid,
+        invite.sequence,
+        invite.starts_at,
+        invite.duration_minutes,
+        invite.summary,
+        invite.description,
+        invite.location,
+        invite.cancelled,
+    );
     let mut organizer = Property::new("ORGANIZER", format!("mailto:{}", invite.organiser_email));
     organizer.add_parameter("CN", &single_line(invite.organiser_name));
     event.append_property(organizer);
@@ -155,6 +224,28 @@ mod tests {
         let ics = ics(&invite(true));
         assert!(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED"));
         assert!(ics.contains("UID:registration-7@convive.example"));
+    }
+
+    #[test]
+    fn a_feed_publishes_every_event_with_its_status() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 10, 9, 0, 0).unwrap();
+        let one = |id: i64, cancelled| FeedEvent {
+            uid: format!("session-{id}@convive.example"),
+            sequence: 3,
+            starts_at: at,
+            duration_minutes: 60,
+            summary: "Food waste".into(),
+            description: "Agenda".into(),
+            url: "https://convive.example/en/webinars/food#session-1".into(),
+            cancelled,
+        };
+        let feed = feed("Convive", &[one(1, false), one(2, true)]);
+        assert!(feed.contains("METHOD:PUBLISH") && feed.contains("X-WR-CALNAME:Convive"));
+        assert_eq!(feed.matches("BEGIN:VEVENT").count(), 2);
+        assert!(
+            feed.contains("UID:session-2@convive.example") && feed.contains("STATUS:CANCELLED")
+        );
+        assert!(!feed.contains("ATTENDEE"), "a public feed names nobody");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit_log;
+pub mod calendars;
 pub mod campaigns;
 pub mod content;
 pub mod dashboard;
@@ -12,6 +13,7 @@ pub mod mail_log;
 pub mod privacy;
 pub mod registrations;
 pub mod sessions;
+pub mod speakers;
 
 /// Fields of a submission that did not parse, each with the Fluent id saying why.
 pub type FieldErrors = Vec<(&'static str, &'static str)>;

@@ -12,12 +12,15 @@ pub mod health;
 pub mod lang;
 pub mod log_redaction;
 pub mod page;
+pub mod page_meta;
 pub mod pages;
 pub mod precompressed;
 pub mod rate_limit;
 pub mod registering;
 pub mod security_headers;
 pub mod session;
+pub mod session_text;
+pub mod site_files;
 pub mod state;
 
 use actix_web::body::MessageBody;
@@ -26,8 +29,8 @@ use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlas
 use actix_web::{App, web};
 
 use pages::{
-    account, account_recovery, account_settings, certificates, home, invitations, learning,
-    lessons, modules, privacy, registrations, webinars,
+    account, account_recovery, account_settings, calendars, certificates, home, invitations,
+    learning, lessons, modules, privacy, registrations, webinars,
 };
 
 /// Routes and per-app configuration, shared by the server and the tests.
@@ -37,6 +40,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .app_data(web::PayloadConfig::default().limit(256 * 1024))
         .route("/", web::get().to(pages::root_redirect))
         .route("/healthz", web::get().to(health::healthz))
+        .route("/favicon.ico", web::get().to(site_files::favicon))
+        .route("/robots.txt", web::get().to(site_files::robots))
+        .route("/sitemap.xml", web::get().to(site_files::sitemap_xml))
+        .route("/photos/{name}", web::get().to(site_files::photo))
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
@@ -57,6 +64,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/{lang}")
                 .configure(public_routes)
+                .configure(calendar_routes)
                 .configure(account_routes)
                 .configure(admin::configure_pages)
                 .configure(privacy_routes),
@@ -134,6 +142,21 @@ fn public_routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/certificates/{code}/pdf",
             web::get().to(certificates::download_certificate),
+        );
+}
+
+/// Files under `/{lang}`: calendars (a session, the programme, a registrant's sessions)
+/// and the web app manifest.
+fn calendar_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/programme.ics", web::get().to(calendars::programme_feed))
+        .route("/manifest.webmanifest", web::get().to(site_files::manifest))
+        .route(
+            "/sessions/{id}/calendar.ics",
+            web::get().to(calendars::session_file),
+        )
+        .route(
+            "/registrations/{token}/calendar.ics",
+            web::get().to(calendars::registrant_feed),
         );
 }
 

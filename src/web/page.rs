@@ -11,8 +11,7 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{Locale, TimeZone};
-use crate::i18n::{Arg, catalog, format_datetime, format_time};
-use crate::services::content::programme::SessionView;
+use crate::i18n::{Arg, catalog};
 
 use super::assets;
 use super::cache::{CacheKey, PageCache};
@@ -29,6 +28,8 @@ pub struct PageCtx {
     pub viewer_tz: Option<TimeZone>,
     /// A learner is signed in (the layout offers their pages).
     pub signed_in: bool,
+    /// The public URL of the site, for the absolute links of share cards and alternates.
+    pub base_url: String,
     cookie_lang: Option<Locale>,
 }
 
@@ -37,18 +38,6 @@ pub struct LangLink {
     pub name: &'static str,
     pub href: String,
     pub current: bool,
-}
-
-/// A session's start as shown on a page.
-pub struct SessionTimes {
-    /// In the session's own zone, e.g. "jeudi 10 décembre 2026, 10:00".
-    pub local: String,
-    pub zone: String,
-    /// In the viewer's zone when known and different.
-    pub viewer: Option<String>,
-    pub viewer_zone: Option<String>,
-    pub end: String,
-    pub iso: String,
 }
 
 impl PageCtx {
@@ -67,6 +56,10 @@ impl PageCtx {
                 .cookie(TZ_COOKIE)
                 .and_then(|c| TimeZone::parse(c.value()).ok()),
             signed_in: super::auth::is_signed_in(req),
+            base_url: req
+                .app_data::<actix_web::web::Data<super::state::AppState>>()
+                .map(|s| s.settings.public_url())
+                .unwrap_or_default(),
             cookie_lang: req.cookie(LANG_COOKIE).and_then(|c| c.value().parse().ok()),
         }
     }
@@ -127,21 +120,6 @@ impl PageCtx {
 
     pub fn language_name(&self, code: &str) -> String {
         self.t(&format!("language-{code}"))
-    }
-
-    pub fn session_times(&self, s: &SessionView) -> SessionTimes {
-        let zone = s.timezone;
-        let at = s.starts_at.with_timezone(&zone.0);
-        let end = at + chrono::Duration::minutes(i64::from(s.duration_minutes));
-        let viewer = self.viewer_tz.filter(|v| v.0 != zone.0);
-        SessionTimes {
-            local: format_datetime(&at, self.locale),
-            zone: zone.name().to_owned(),
-            viewer: viewer.map(|v| format_datetime(&s.starts_at.with_timezone(&v.0), self.locale)),
-            viewer_zone: viewer.map(|v| v.name().to_owned()),
-            end: format_time(&end, self.locale),
-            iso: s.starts_at.to_rfc3339(),
-        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -128,6 +128,26 @@ impl Fuzzer {
         }
     }
 
+    /// The session's CSRF token as its pages carry it now (signing in or out renews it).
+    pub fn csrf_now(&self) -> String {
+        let page = self.rt.block_on(async {
+            match self
+                .browser
+                .get(self.app.url("/fr/account/forgot"))
+                .send()
+                .await
+            {
+                Ok(r) => r.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            }
+        });
+        if page.contains("name=\"csrf\"") {
+            csrf_of(&page)
+        } else {
+            self.csrf.clone()
+        }
+    }
+
     /// A form post with the session's CSRF token (unless `with_csrf` is false).
     pub fn form(
         &self,
@@ -138,23 +158,7 @@ impl Fuzzer {
         let mut fields = fields.to_vec();
         if with_csrf {
             // Read the token again: signing out or deleting the account renews it.
-            let page = self.rt.block_on(async {
-                match self
-                    .browser
-                    .get(self.app.url("/fr/account/forgot"))
-                    .send()
-                    .await
-                {
-                    Ok(r) => r.text().await.unwrap_or_default(),
-                    Err(_) => String::new(),
-                }
-            });
-            let token = if page.contains("name=\"csrf\"") {
-                csrf_of(&page)
-            } else {
-                self.csrf.clone()
-            };
-            fields.push(("csrf".to_owned(), token));
+            fields.push(("csrf".to_owned(), self.csrf_now()));
         }
         self.browser.post(self.app.url(path)).form(&fields)
     }

@@ -241,3 +241,103 @@ fn admin_organiser_api_never_fails_on_generated_bodies() {
         },
     );
 }
+
+const AGENDA: Spec = &[
+    (
+        "agenda_time",
+        &["+15", "10:30", "0", "-5", "25:00", "+99999"],
+    ),
+    ("title_fr", &["Ouverture", ""]),
+    ("title_en", &["Opening", ""]),
+    ("title_ar", &["الافتتاح", ""]),
+    ("agenda_speaker", &["", "1", "999999", "x"]),
+];
+
+const PLACE: Spec = &[
+    (
+        "place",
+        &[
+            "webinar:fight-food-waste",
+            "session:1",
+            "webinar:",
+            "session:x",
+            "elsewhere",
+        ],
+    ),
+    ("role", &["speaker", "moderator", "interpreter", "chair"]),
+    ("position", &["1", "99", "0", "-1", "100000000000"]),
+];
+
+/// Signs the fuzzer's browser in as an organiser of the back office.
+fn sign_in_organiser(fz: &Fuzzer) {
+    staff(&fz.app, "people@convive.test", "organiser");
+    fz.rt.block_on(async {
+        let page = fz
+            .browser
+            .get(fz.app.url("/fr/account/login"))
+            .send()
+            .await
+            .unwrap();
+        let csrf = crate::helpers::pages::csrf_of(&page.text().await.unwrap());
+        let res = fz
+            .browser
+            .post(fz.app.url("/fr/account/login"))
+            .form(&[
+                ("email", "people@convive.test"),
+                ("password", crate::helpers::visitor::PASSWORD),
+                ("csrf", &csrf),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "organiser signed in");
+    });
+}
+
+#[test]
+fn speaker_and_agenda_forms_never_fail_on_generated_input() {
+    let fz = Fuzzer::new();
+    sign_in_organiser(&fz);
+    let session = fz.session_id.to_string();
+    let ids = vec![session.clone(), "1".into(), "0".into(), "99999".into()];
+    let speaker = (
+        nasty(),
+        nasty(),
+        proptest::sample::select(&["TN", "", "XX", "tn"][..]),
+        nasty(),
+    );
+    fz.check(
+        "speakers and agenda",
+        (
+            0..4u8,
+            segment(ids),
+            crate::fuzz::form_fields(AGENDA),
+            crate::fuzz::form_fields(PLACE),
+            speaker,
+        ),
+        move |fz, (op, id, agenda, place, (name, function, country, bio))| match op {
+            0 => fz.form(&format!("/fr/admin/sessions/{id}/agenda"), &agenda, true),
+            1 => fz.form(&format!("/fr/admin/speakers/{id}/places"), &place, true),
+            2 => fz.form(
+                &format!("/fr/admin/sessions/{id}/agenda/remove"),
+                &agenda,
+                true,
+            ),
+            _ => {
+                let csrf = fz.csrf_now();
+                let (ctype, body) = crate::helpers::pages::multipart(&[
+                    ("csrf", None, csrf.as_bytes()),
+                    ("full_name", None, name.as_bytes()),
+                    ("function_ar", None, function.as_bytes()),
+                    ("country", None, country.as_bytes()),
+                    ("bio_en", None, bio.as_bytes()),
+                    ("photo", Some("p.png"), bio.as_bytes()),
+                ]);
+                fz.browser
+                    .post(fz.app.url("/fr/admin/speakers"))
+                    .header("content-type", ctype)
+                    .body(body)
+            }
+        },
+    );
+}

@@ -46,3 +46,9 @@ diesel::allow_tables_to_appear_in_same_query!(registration_group_members, sessio
 diesel::joinable!(announcements -> sessions (session_id));
 diesel::joinable!(announcement_texts -> announcements (announcement_id));
 diesel::joinable!(announcement_recipients -> announcements (announcement_id));
+diesel::joinable!(speaker_translations -> speakers (speaker_id));
+diesel::joinable!(webinar_speakers -> speakers (speaker_id));
+diesel::joinable!(session_speakers -> speakers (speaker_id));
+diesel::joinable!(agenda_item_translations -> agenda_items (item_id));
+diesel::allow_tables_to_appear_in_same_query!(webinar_speakers, speakers);
+diesel::allow_tables_to_appear_in_same_query!(session_speakers, speakers);

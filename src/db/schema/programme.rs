@@ -127,3 +127,61 @@ diesel::table! {
         captions_url -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    speakers (id) {
+        id -> BigInt,
+        full_name -> Text,
+        organisation -> Text,
+        city -> Text,
+        country -> Text,
+        photo_key -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    speaker_translations (speaker_id, locale) {
+        speaker_id -> BigInt,
+        locale -> Text,
+        function -> Text,
+        bio -> Text,
+    }
+}
+
+diesel::table! {
+    webinar_speakers (webinar_id, speaker_id) {
+        webinar_id -> BigInt,
+        speaker_id -> BigInt,
+        role -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    session_speakers (session_id, speaker_id) {
+        session_id -> BigInt,
+        speaker_id -> BigInt,
+        role -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    agenda_items (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        offset_minutes -> Integer,
+        speaker_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_item_translations (item_id, locale) {
+        item_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+    }
+}

@@ -6,7 +6,7 @@ use chrono::{TimeZone as _, Utc};
 use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::campaigns::Campaign;
 use crate::db::{DbConnection, admin, campaigns};
-use crate::i18n::{Arg, format_datetime};
+use crate::i18n::{Arg, format_datetime, zone_name};
 use crate::mail::layout::{self, Block, Composed};
 
 /// The raw tokens of an invitee's links, and whether this is the reminder.
@@ -46,7 +46,11 @@ pub fn compose_for(
             let title = titles::webinar(conn, t.locale, s.webinar_id)?;
             let zone = s.timezone;
             let at = Utc.from_utc_datetime(&s.starts_at).with_timezone(&zone.0);
-            let when = format!("{} ({})", format_datetime(&at, t.locale), zone.name());
+            let when = format!(
+                "{} ({})",
+                format_datetime(&at, t.locale),
+                zone_name(zone, t.locale)
+            );
             let facts = vec![
                 (t.get("mail-fact-when"), when),
                 (

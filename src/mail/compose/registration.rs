@@ -107,6 +107,17 @@ impl Mail<'_> {
         layout::compose(self.t.locale, subject, blocks, &self.footer)
     }
 
+    /// This session's `.ics` file on the site.
+    fn session_ics(&self) -> String {
+        let path = format!("/sessions/{}/calendar.ics", self.d.r.session_id);
+        link(self.ctx, self.t, &path)
+    }
+
+    /// The registrant's own calendar feed, from the same token as the manage link.
+    fn my_feed(&self) -> String {
+        format!("{}/calendar.ics", self.manage.1)
+    }
+
     /// The button back to the webinar's page.
     fn webinar_button(&self, label: &str) -> Block {
         let path = format!("/webinars/{}", self.d.webinar_slug);
@@ -153,7 +164,9 @@ impl Mail<'_> {
                 Block::Links(vec![
                     (t.get("mail-add-google"), google),
                     (t.get("mail-add-outlook"), outlook),
+                    (t.get("mail-add-ics"), self.session_ics()),
                     self.manage.clone(),
+                    (t.get("mail-subscribe-mine"), self.my_feed()),
                 ]),
             ],
         );

@@ -10,7 +10,7 @@ use super::{ComposeError, MailContext, Texts, titles};
 use crate::db::registration_groups as g;
 use crate::db::{DbConnection, registrations as q};
 use crate::domain::registration::Status;
-use crate::i18n::format_datetime;
+use crate::i18n::{format_datetime, zone_name};
 use crate::mail::MailKind;
 use crate::mail::layout::{self, Block, Composed};
 use crate::secrets::link_tokens::Purpose;
@@ -126,7 +126,7 @@ fn when_for(d: &Details, t: &Texts) -> String {
         s.push_str(&format!(
             " — {} ({})",
             format_datetime(&at, t.locale),
-            zone.name()
+            zone_name(zone, t.locale)
         ));
     }
     s

@@ -8,3 +8,4 @@ pub mod programme;
 pub mod replay_views;
 pub mod replays;
 pub mod replays_admin;
+pub mod sitemap;

@@ -9,9 +9,10 @@ use utoipa::ToSchema;
 
 use crate::db::models::{Session, Translation};
 use crate::db::{DbConnection, DbError, programme as q};
-use crate::domain::{Locale, TimeZone};
+use crate::domain::{Locale, SessionLanguages, TimeZone};
 
 use crate::domain::translation::{self, pick};
+use crate::services::speakers::views::{self as people, AgendaItemView, SpeakerView};
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
 pub struct SeriesView {
@@ -29,6 +30,8 @@ pub struct WebinarView {
     pub fallback_locale: Option<Locale>,
     pub sessions: Vec<SessionView>,
     pub replay_languages: Vec<Locale>,
+    /// Who speaks, moderates and interprets, in order.
+    pub speakers: Vec<SpeakerView>,
 }
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
@@ -43,7 +46,29 @@ pub struct SessionView {
     pub duration_minutes: i32,
     pub capacity: i32,
     pub seats_left: i32,
+    /// Every language the session can be followed in, the floor language first.
     pub languages: Vec<String>,
+    /// The language spoken on the floor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor_language: Option<Locale>,
+    /// The languages the session is interpreted into.
+    pub interpreted_into: Vec<Locale>,
+    /// People of this session only (the webinar's are on the webinar).
+    pub speakers: Vec<SpeakerView>,
+    pub agenda: Vec<AgendaItemView>,
+}
+
+impl SessionView {
+    pub fn spoken(&self) -> Option<SessionLanguages> {
+        Some(SessionLanguages {
+            floor: self.floor_language?,
+            interpreted: self.interpreted_into.clone(),
+        })
+    }
+
+    pub fn can_follow_in(&self, locale: Locale) -> bool {
+        self.spoken().is_some_and(|s| s.can_follow_in(locale))
+    }
 }
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
@@ -135,6 +160,7 @@ pub(crate) fn localise(
 }
 
 fn session_view(s: &Session, webinar_slug: &str) -> SessionView {
+    let spoken = SessionLanguages::from_list(s.languages.split(','));
     SessionView {
         id: s.id,
         webinar_slug: webinar_slug.to_owned(),
@@ -149,6 +175,10 @@ fn session_view(s: &Session, webinar_slug: &str) -> SessionView {
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect(),
+        floor_language: spoken.as_ref().map(|l| l.floor),
+        interpreted_into: spoken.map(|l| l.interpreted).unwrap_or_default(),
+        speakers: vec![],
+        agenda: vec![],
     }
 }
 
@@ -161,21 +191,33 @@ pub fn series(conn: &mut DbConnection, locale: Locale) -> Result<Option<SeriesVi
     Ok(Some(SeriesView { title, summary }))
 }
 
+/// Published webinars with their upcoming sessions; with `follow_in`, only the sessions
+/// spoken or interpreted in that language, and the webinars that have one.
 pub fn webinars(
     conn: &mut DbConnection,
     locale: Locale,
     now: NaiveDateTime,
+    follow_in: Option<Locale>,
 ) -> Result<Vec<WebinarView>, DbError> {
     let webinars = q::published_webinars(conn)?;
     let ids: Vec<i64> = webinars.iter().map(|w| w.id).collect();
     let translations = q::webinar_translations(conn, &ids)?;
     let sessions = q::upcoming_sessions(conn, &ids, now)?;
     let replays = q::published_replays(conn, &ids)?;
+    let followable = |s: &&Session| {
+        follow_in.is_none_or(|l| {
+            SessionLanguages::from_list(s.languages.split(',')).is_some_and(|k| k.can_follow_in(l))
+        })
+    };
     let mut sessions_by_webinar: HashMap<i64, Vec<&Session>> = HashMap::new();
-    for s in &sessions {
+    for s in sessions.iter().filter(followable) {
         sessions_by_webinar.entry(s.webinar_id).or_default().push(s);
     }
-    Ok(webinars
+    let shown: Vec<&crate::db::models::Webinar> = webinars
+        .iter()
+        .filter(|w| follow_in.is_none() || sessions_by_webinar.contains_key(&w.id))
+        .collect();
+    let mut views: Vec<WebinarView> = shown
         .iter()
         .map(|w| {
             let (title, summary, fallback_locale) = localise(locale, w.id, &translations);
@@ -193,9 +235,13 @@ pub fn webinars(
                     .filter(|r| r.webinar_id == w.id)
                     .filter_map(|r| r.locale.parse().ok())
                     .collect(),
+                speakers: vec![],
             }
         })
-        .collect())
+        .collect();
+    let shown_ids: Vec<i64> = shown.iter().map(|w| w.id).collect();
+    people::fill_webinars(conn, locale, &mut views, &shown_ids)?;
+    Ok(views)
 }
 
 pub fn webinar(
@@ -209,7 +255,7 @@ pub fn webinar(
     let sessions = q::upcoming_sessions(conn, &[w.id], now)?;
     let replays = q::published_replays(conn, &[w.id])?;
     let (title, summary, fallback_locale) = localise(locale, w.id, &translations);
-    Ok(WebinarView {
+    let mut view = WebinarView {
         slug: w.slug.clone(),
         title,
         summary,
@@ -219,7 +265,10 @@ pub fn webinar(
             .iter()
             .filter_map(|r| r.locale.parse().ok())
             .collect(),
-    })
+        speakers: vec![],
+    };
+    people::fill_webinars(conn, locale, std::slice::from_mut(&mut view), &[w.id])?;
+    Ok(view)
 }
 
 pub fn session(conn: &mut DbConnection, id: i64) -> Result<SessionView, DbError> {
@@ -229,6 +278,17 @@ pub fn session(conn: &mut DbConnection, id: i64) -> Result<SessionView, DbError>
         return Err(DbError::not_found());
     }
     Ok(session_view(&s, &w.slug))
+}
+
+/// A session with its speakers and agenda in `locale` (the API's session object).
+pub fn session_in(
+    conn: &mut DbConnection,
+    id: i64,
+    locale: Locale,
+) -> Result<SessionView, DbError> {
+    let mut view = session(conn, id)?;
+    people::fill_sessions(conn, locale, std::slice::from_mut(&mut view))?;
+    Ok(view)
 }
 
 /// Replays of a webinar, the viewer's language first.

@@ -41,6 +41,20 @@ fn manage_hash(raw_token: &str) -> Result<String, RegistrationError> {
     Ok(tokens::hash(raw_token))
 }
 
+/// The address a manage link (of one registration or of a series) belongs to.
+pub fn registrant_email(
+    conn: &mut DbConnection,
+    raw_token: &str,
+) -> Result<String, RegistrationError> {
+    let hash = manage_hash(raw_token)?;
+    if let Some(r) = by_manage(conn, &hash)? {
+        return Ok(r.email);
+    }
+    crate::db::registration_groups::by_manage_hash(conn, &hash)?
+        .map(|g| g.email)
+        .ok_or(RegistrationError::UnknownToken)
+}
+
 /// What the manage page and `GET /registrations/{token}` show, titles in `locale`.
 pub fn view(
     conn: &mut DbConnection,

@@ -56,7 +56,7 @@ pub fn offer(
         .map(|w| w.slug)
         .collect();
     Ok(
-        crate::services::content::programme::webinars(conn, locale, now)?
+        crate::services::content::programme::webinars(conn, locale, now, None)?
             .into_iter()
             .filter(|w| in_series.contains(&w.slug))
             .filter_map(|w| {

@@ -4,6 +4,7 @@
 //! (tests/api/admin.rs) checks that every registered route is in `API_ROUTES` or
 //! `PAGE_ROUTES`, and walks those tables as admin, organiser, learner and anonymous.
 
+pub mod agenda;
 pub mod announcement_form;
 pub mod announcements;
 pub mod api_announcements;
@@ -28,8 +29,10 @@ pub mod people;
 pub mod registrants;
 pub mod replays;
 pub mod routes;
+pub mod session_form;
 pub mod sessions;
 pub mod shell;
+pub mod speakers;
 pub mod upload;
 
 pub use campaign_routes::{CAMPAIGN_API_ROUTES, CAMPAIGN_PAGE_ROUTES};
@@ -158,6 +161,20 @@ fn page_routes(r: &mut Routes) {
         .post("/admin/organisers", people::create_organiser)
         .post("/admin/organisers/{id}/role", people::change_role)
         .get("/admin/audit", people::show_audit);
+    // `…/new` before `…/{id}`: the id would not parse.
+    r.get("/admin/speakers", speakers::list_speakers)
+        .get("/admin/speakers/new", speakers::new_speaker)
+        .post("/admin/speakers", speakers::create_speaker)
+        .get("/admin/speakers/{id}", speakers::show_speaker)
+        .post("/admin/speakers/{id}", speakers::save_speaker)
+        .post("/admin/speakers/{id}/places", speakers::attach_speaker)
+        .post(
+            "/admin/speakers/{id}/places/remove",
+            speakers::detach_speaker,
+        )
+        .get("/admin/sessions/{id}/agenda", agenda::show_agenda)
+        .post("/admin/sessions/{id}/agenda", agenda::add_item)
+        .post("/admin/sessions/{id}/agenda/remove", agenda::remove_item);
 }
 
 /// The admin API routes really registered (method, path).
@@ -247,4 +264,14 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/admin/organisers"),
     ("POST", "/{lang}/admin/organisers/{id}/role"),
     ("GET", "/{lang}/admin/audit"),
+    ("GET", "/{lang}/admin/speakers"),
+    ("GET", "/{lang}/admin/speakers/new"),
+    ("POST", "/{lang}/admin/speakers"),
+    ("GET", "/{lang}/admin/speakers/{id}"),
+    ("POST", "/{lang}/admin/speakers/{id}"),
+    ("POST", "/{lang}/admin/speakers/{id}/places"),
+    ("POST", "/{lang}/admin/speakers/{id}/places/remove"),
+    ("GET", "/{lang}/admin/sessions/{id}/agenda"),
+    ("POST", "/{lang}/admin/sessions/{id}/agenda"),
+    ("POST", "/{lang}/admin/sessions/{id}/agenda/remove"),
 ];

@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use crate::domain::Locale;
 use crate::i18n::format_datetime;
+use crate::services::sessions;
 use crate::services::sessions::edit::{DEFAULT_REMINDERS, EditOutcome};
 use crate::services::sessions::lookup::Session;
-use crate::services::sessions::{self, SessionInput, Start};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -20,6 +20,7 @@ use crate::web::page::PageCtx;
 use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
+use super::session_form::{SessionForm, stored_state};
 use super::shell::{AdminNav, respond, see_other};
 
 /// A session as the lists show it.
@@ -112,96 +113,11 @@ impl SessionPage {
     fn checked(&self, lang: &str) -> bool {
         self.form.value("languages").split(',').any(|l| l == lang)
     }
-}
 
-#[derive(Deserialize, Default)]
-pub struct SessionForm {
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    time: String,
-    #[serde(default)]
-    timezone: String,
-    #[serde(default)]
-    duration_minutes: String,
-    #[serde(default)]
-    capacity: String,
-    #[serde(default)]
-    meeting_url: String,
-    lang_fr: Option<String>,
-    lang_en: Option<String>,
-    lang_ar: Option<String>,
-    #[serde(default)]
-    reminders: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-impl SessionForm {
-    fn languages(&self) -> Vec<String> {
-        [
-            ("fr", &self.lang_fr),
-            ("en", &self.lang_en),
-            ("ar", &self.lang_ar),
-        ]
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(l, _)| (*l).to_owned())
-        .collect()
+    /// The floor language is stored first.
+    fn is_floor(&self, lang: &str) -> bool {
+        self.form.value("languages").split(',').next() == Some(lang)
     }
-
-    fn state(&self) -> FormState {
-        FormState::default()
-            .with_value("date", &self.date)
-            .with_value("time", &self.time)
-            .with_value("timezone", &self.timezone)
-            .with_value("duration_minutes", &self.duration_minutes)
-            .with_value("capacity", &self.capacity)
-            .with_value("meeting_url", &self.meeting_url)
-            .with_value("languages", &self.languages().join(","))
-            .with_value("reminders", &self.reminders)
-    }
-
-    /// The session as typed, and its reminders; field errors otherwise.
-    fn parse(&self) -> Result<(sessions::ValidSession, String), FormState> {
-        let input = SessionInput {
-            start: Start::Local {
-                date: self.date.clone(),
-                time: self.time.clone(),
-            },
-            timezone: self.timezone.clone(),
-            duration_minutes: self.duration_minutes.clone(),
-            capacity: self.capacity.clone(),
-            meeting_url: self.meeting_url.clone(),
-            languages: self.languages(),
-        };
-        let session = input.parse();
-        let reminders = sessions::edit::parse_reminders(&self.reminders);
-        match (session, reminders) {
-            (Ok(s), Ok(r)) => Ok((s, r)),
-            (s, r) => {
-                let mut errors = s.err().unwrap_or_default();
-                if let Err(e) = r {
-                    errors.push(("reminders", e));
-                }
-                Err(self.state().with_errors(errors))
-            }
-        }
-    }
-}
-
-fn stored_state(s: &Session) -> FormState {
-    let zone = s.timezone;
-    let local = s.starts_at.and_utc().with_timezone(&zone.0);
-    FormState::default()
-        .with_value("date", &local.format("%Y-%m-%d").to_string())
-        .with_value("time", &local.format("%H:%M").to_string())
-        .with_value("timezone", zone.name())
-        .with_value("duration_minutes", &s.duration_minutes.to_string())
-        .with_value("capacity", &s.capacity.to_string())
-        .with_value("meeting_url", &s.meeting_url)
-        .with_value("languages", &s.languages)
-        .with_value("reminders", &s.reminder_offsets)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -35,6 +35,7 @@ impl AdminNav {
             ("dashboard", "/admin/", "admin-nav-dashboard"),
             ("webinars", "/admin/webinars", "admin-nav-webinars"),
             ("sessions", "/admin/sessions", "admin-nav-sessions"),
+            ("speakers", "/admin/speakers", "admin-nav-speakers"),
             ("modules", "/admin/modules", "admin-nav-modules"),
             ("registrants", "/admin/registrants", "admin-nav-registrants"),
             ("campaigns", "/admin/campaigns", "admin-menu-campaigns"),

@@ -27,7 +27,7 @@ pub async fn list_webinars(
         .get_or_render(key, "application/json", || async move {
             let webinars = st
                 .run(Pages::Unchanged, move |c| {
-                    programme::webinars(c, lang.0, Utc::now().naive_utc())
+                    programme::webinars(c, lang.0, Utc::now().naive_utc(), None)
                 })
                 .await?;
             let json = serde_json::to_vec(&webinars).map_err(anyhow::Error::from)?;

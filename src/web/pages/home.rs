@@ -22,19 +22,19 @@ pub async fn show_home(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let st = state.clone();
-    // Next sessions are shown in their own zone only.
+    // Next sessions are shown in the viewer's zone too.
     cached(
         &req,
         &state.pages,
         page,
-        Shared::ByLanguage,
+        Shared::ByTimeZone,
         |page| async move {
             let locale = page.locale;
             let (series, webinars, modules) = st
                 .run(Pages::Unchanged, move |c| {
                     Ok((
                         programme::series(c, locale)?,
-                        programme::webinars(c, locale, Utc::now().naive_utc())?,
+                        programme::webinars(c, locale, Utc::now().naive_utc(), None)?,
                         programme::modules(c, locale)?,
                     ))
                 })

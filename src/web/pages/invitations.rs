@@ -7,6 +7,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::Locale;
+use crate::services::calendars::{self, CalendarLinks};
 use crate::services::campaigns;
 use crate::services::campaigns::announcements;
 use crate::services::content::programme::{self, SessionView};
@@ -30,6 +31,18 @@ struct InvitationPage {
     token: String,
     /// A whole-series invitation also offers the series registration form.
     series: bool,
+    public_url: String,
+}
+
+impl InvitationPage {
+    fn calendar(&self, s: &SessionView) -> CalendarLinks {
+        let title = self
+            .offers
+            .iter()
+            .find(|o| o.sessions.iter().any(|x| x.id == s.id))
+            .map_or("", |o| o.title.as_str());
+        calendars::links(&self.public_url, self.page.locale, title, s)
+    }
 }
 
 pub async fn show_invitation(
@@ -57,7 +70,7 @@ pub async fn show_invitation(
                         sessions: vec![s],
                     }]
                 }
-                None => programme::webinars(c, locale, now)?
+                None => programme::webinars(c, locale, now, None)?
                     .into_iter()
                     .filter(|w| !w.sessions.is_empty())
                     .map(|w| Offer {
@@ -79,6 +92,7 @@ pub async fn show_invitation(
             offers,
             token,
             series,
+            public_url: state.settings.public_url(),
         },
     )
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_recovery;
 pub mod account_settings;
+pub mod calendars;
 pub mod certificates;
 pub mod home;
 pub mod invitations;

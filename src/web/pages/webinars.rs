@@ -3,7 +3,8 @@ use askama::Template;
 use chrono::Utc;
 
 use crate::domain::{Locale, Slug, VideoSource};
-use crate::services::content::programme::{self, SeriesView, WebinarView};
+use crate::services::calendars::{self, CalendarLinks};
+use crate::services::content::programme::{self, SeriesView, SessionView, WebinarView};
 use crate::services::content::replays::{self, ReplayPlayer};
 use crate::web::error::AppError;
 use crate::web::page::{PageCtx, Shared, cached};
@@ -15,6 +16,32 @@ struct WebinarsPage {
     page: PageCtx,
     series: Option<SeriesView>,
     webinars: Vec<WebinarView>,
+    /// "Sessions I can follow in …", when the visitor asked.
+    follow_in: Option<Locale>,
+    /// The programme feed of this language, `https://` and `webcal://`.
+    feed: (String, String),
+}
+
+fn feed_urls(public_url: &str, locale: Locale) -> (String, String) {
+    let https = format!("{public_url}/{}/programme.ics", locale.code());
+    let host = https
+        .split_once("://")
+        .map_or(https.as_str(), |(_, rest)| rest);
+    let webcal = format!("webcal://{host}");
+    (https, webcal)
+}
+
+impl WebinarsPage {
+    fn follows(&self, code: &str) -> bool {
+        self.follow_in.is_some_and(|l| l.code() == code)
+    }
+}
+
+/// `?language=ar`: only sessions spoken or interpreted in Arabic. Anything else shows
+/// the whole programme.
+#[derive(serde::Deserialize)]
+pub struct ProgrammeFilter {
+    language: Option<String>,
 }
 
 #[derive(Template)]
@@ -23,9 +50,14 @@ struct WebinarPage {
     page: PageCtx,
     webinar: WebinarView,
     replay: Option<ReplayPlayer>,
+    public_url: String,
 }
 
 impl WebinarPage {
+    fn calendar(&self, s: &SessionView) -> CalendarLinks {
+        calendars::links(&self.public_url, self.page.locale, &self.webinar.title, s)
+    }
+
     fn file_url(&self) -> Option<&str> {
         match self.replay.as_ref()?.video.as_ref()? {
             VideoSource::File { url } => Some(url),
@@ -49,9 +81,11 @@ pub struct VersionQuery {
 pub async fn list_webinars(
     req: HttpRequest,
     page: PageCtx,
+    filter: web::Query<ProgrammeFilter>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let st = state.clone();
+    let follow_in: Option<Locale> = filter.language.as_deref().and_then(|l| l.parse().ok());
     cached(
         &req,
         &state.pages,
@@ -63,7 +97,7 @@ pub async fn list_webinars(
                 .run(Pages::Unchanged, move |c| {
                     Ok((
                         programme::series(c, locale)?,
-                        programme::webinars(c, locale, Utc::now().naive_utc())?,
+                        programme::webinars(c, locale, Utc::now().naive_utc(), follow_in)?,
                     ))
                 })
                 .await?;
@@ -71,6 +105,8 @@ pub async fn list_webinars(
                 page,
                 series,
                 webinars,
+                follow_in,
+                feed: feed_urls(&st.settings.public_url(), locale),
             })
         },
     )
@@ -107,6 +143,7 @@ pub async fn show_webinar(
                 page,
                 webinar,
                 replay: replays::player(&versions, locale, asked),
+                public_url: st.settings.public_url(),
             })
         },
     )

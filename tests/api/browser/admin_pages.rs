@@ -15,6 +15,7 @@ async fn audit_admin_pages(lang: &str) {
     let app = spawn_app().await;
     let token = staff(&app, "admin@convive.test", "admin");
     let session = create_session(&app, &token).await;
+    let people = crate::helpers::speakers::with_people(&app).await;
     let Some(browser) = Browser::launch(&app).await else {
         return;
     };
@@ -46,6 +47,13 @@ async fn audit_admin_pages(lang: &str) {
         ("mail", "/admin/mail".to_owned()),
         ("organisers", "/admin/organisers".to_owned()),
         ("audit", "/admin/audit".to_owned()),
+        ("speakers", "/admin/speakers".to_owned()),
+        ("new-speaker", "/admin/speakers/new".to_owned()),
+        ("speaker", format!("/admin/speakers/{}", people.speaker_id)),
+        (
+            "agenda",
+            format!("/admin/sessions/{}/agenda", people.session_id),
+        ),
     ] {
         browser.open(&format!("/{lang}{path}")).await;
         assert!(

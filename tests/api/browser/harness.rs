@@ -213,6 +213,24 @@ impl Drop for Profile {
     }
 }
 
+/// chromedriver's console log (`POST /session/{id}/se/log`).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl thirtyfour::common::command::ExtensionCommand for BrowserLog {
+    fn parameters_json(&self) -> Option<Value> {
+        Some(serde_json::json!({ "type": "browser" }))
+    }
+
+    fn method(&self) -> reqwest::Method {
+        reqwest::Method::POST
+    }
+
+    fn endpoint(&self) -> std::sync::Arc<str> {
+        "/se/log".into()
+    }
+}
+
 /// A headless Chromium pointed at one `TestApp`. `quit` closes it; a test that panics first
 /// drops it: chromedriver is killed, then the browser processes (thirtyfour's own fallback
 /// would block the test's runtime for minutes and still leave the browser running).
@@ -264,6 +282,9 @@ impl Browser {
         let mut caps = DesiredCapabilities::chrome();
         caps.set_binary(&tools.chromium.to_string_lossy())
             .expect("binary capability");
+        // The console is kept, for `console_errors`.
+        caps.set("goog:loggingPrefs", serde_json::json!({ "browser": "ALL" }))
+            .expect("logging capability");
         for flag in CHROMIUM_FLAGS {
             caps.add_arg(flag).expect("chromium flag");
         }
@@ -304,6 +325,26 @@ impl Browser {
             _chromedriver: chromedriver,
             profile,
         })
+    }
+
+    /// Errors the page's console received since the last call (scripts that failed,
+    /// resources that did not load), as chromedriver reports them.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let answer = self
+            .handle()
+            .cmd(thirtyfour::common::command::Command::ExtensionCommand(
+                Box::new(BrowserLog),
+            ))
+            .await
+            .expect("browser log");
+        let entries = answer.value_json().expect("log entries");
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
     }
 
     /// Closes the browser. Call it at the end of every test (a panicking test's browser is

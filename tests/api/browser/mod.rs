@@ -20,6 +20,10 @@
 //! - `rtl.rs` and `rtl_pages.rs` measure the Arabic layout (header, cards, forms, progress
 //!   bars by their pixels, lesson navigation) and the isolation of Latin strings;
 //!   `no_javascript.rs` checks the main tasks with scripts turned off.
+//! - `session_page.rs`: the webinar page with speakers, agenda, interpretation languages and
+//!   the viewer's own times in fr, en and ar, the countdown, the consent box beside its label
+//!   (desk and phone widths), and every public page without console errors and with its
+//!   description and share tags (`Browser::console_errors` reads chromedriver's log).
 //!
 //! A journey is one small test function:
 //!
@@ -53,3 +57,4 @@ mod pages;
 mod rtl;
 mod rtl_pages;
 mod series;
+mod session_page;

@@ -9,6 +9,8 @@
 //! - `staff`: organiser and admin accounts, log in, API calls, a session to work on
 //! - `registrations`: registration bodies, registering and confirming, stored rows
 //! - `campaigns`: uploading a contact list from the back office
+//! - `speakers`: speakers with a photo, where they appear and a session's agenda, made
+//!   through the back office's forms
 
 pub mod app;
 pub mod campaigns;
@@ -16,6 +18,7 @@ pub mod mailbox;
 pub mod pages;
 pub mod registrations;
 pub mod smtp;
+pub mod speakers;
 pub mod staff;
 pub mod visitor;
 

@@ -1,0 +1,123 @@
+//! What search engines and messaging apps read: a description and share tags on every
+//! public page in each language, hreflang alternates, the favicon, the web app manifest,
+//! robots.txt and sitemap.xml.
+
+use crate::helpers::pages::plain;
+use crate::helpers::spawn_app;
+
+const PAGES: [&str; 6] = [
+    "/",
+    "/webinars",
+    "/webinars/fight-food-waste",
+    "/modules",
+    "/privacy",
+    "/account/login",
+];
+
+/// The `content` of the first `<meta {attr}="{name}">` of a page.
+fn meta<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
+    let tag = format!("<meta {attr}=\"{name}\" content=\"");
+    html.split(&tag).nth(1)?.split('"').next()
+}
+
+#[tokio::test]
+async fn every_public_page_has_its_description_and_share_card() {
+    let app = spawn_app().await;
+    for lang in ["fr", "en", "ar"] {
+        for path in PAGES {
+            let url = format!("/{lang}{}", if path == "/" { "/" } else { path });
+            let html = plain(&app.get_text(&url).await);
+            let description = meta(&html, "name", "description").unwrap_or_default();
+            assert!(description.len() > 40, "{url}: description `{description}`");
+            for (attr, name) in [
+                ("property", "og:title"),
+                ("property", "og:description"),
+                ("property", "og:image"),
+                ("property", "og:url"),
+                ("name", "twitter:card"),
+                ("name", "twitter:title"),
+            ] {
+                assert!(
+                    meta(&html, attr, name).is_some_and(|c| !c.is_empty()),
+                    "{url}: {name}"
+                );
+            }
+            let og_locale = meta(&html, "property", "og:locale").unwrap();
+            assert_eq!(&og_locale[..2], lang, "{url}: og:locale");
+            assert_eq!(html.matches("og:locale:alternate").count(), 2, "{url}");
+            for alt in ["fr", "en", "ar", "x-default"] {
+                assert!(
+                    html.contains(&format!("hreflang=\"{alt}\" href=\"http")),
+                    "{url}: hreflang {alt}"
+                );
+            }
+            assert!(
+                meta(&html, "property", "og:image")
+                    .unwrap()
+                    .starts_with("http"),
+                "absolute image"
+            );
+        }
+    }
+    // A webinar's card carries its own title and summary.
+    let html = plain(&app.get_text("/en/webinars/fight-food-waste").await);
+    assert_eq!(
+        meta(&html, "property", "og:title"),
+        Some("Fight against food waste")
+    );
+    assert!(meta(&html, "name", "description").unwrap().len() > 80);
+    let image = meta(&html, "property", "og:image").unwrap();
+    let path = image
+        .split_once("://")
+        .unwrap()
+        .1
+        .split_once('/')
+        .unwrap()
+        .1;
+    let res = app.get(&format!("/{path}")).await;
+    assert_eq!(res.status(), 200, "{image}");
+    assert_eq!(res.headers()["content-type"], "image/png");
+}
+
+#[tokio::test]
+async fn the_favicon_manifest_robots_and_sitemap_are_served() {
+    let app = spawn_app().await;
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/x-icon");
+    assert_eq!(
+        &icon.bytes().await.unwrap()[..4],
+        &[0, 0, 1, 0],
+        "an ICO file"
+    );
+
+    let manifest = app.get_json("/ar/manifest.webmanifest").await;
+    assert_eq!(manifest["dir"], "rtl");
+    assert_eq!(manifest["start_url"], "/ar/");
+    for icon in manifest["icons"].as_array().unwrap() {
+        let src = icon["src"].as_str().unwrap();
+        assert_eq!(app.get(src).await.status(), 200, "{src}");
+    }
+    let html = app.get_text("/en/").await;
+    assert!(html.contains("rel=\"manifest\" href=\"/en/manifest.webmanifest\""));
+
+    let robots = app.get_text("/robots.txt").await;
+    assert!(robots.contains("Sitemap: http") && robots.contains("Disallow: /*/admin"));
+    assert!(
+        robots.contains("Disallow: /*/registrations/"),
+        "personal links stay out"
+    );
+
+    let res = app.get("/sitemap.xml").await;
+    assert_eq!(res.status(), 200);
+    let xml = res.text().await.unwrap();
+    assert!(xml.starts_with("<?xml") && xml.contains("<urlset"));
+    for lang in ["fr", "en", "ar"] {
+        assert!(
+            xml.contains(&format!("/{lang}/webinars/fight-food-waste</loc>")),
+            "{lang}"
+        );
+    }
+    assert!(xml.contains("hreflang=\"ar\""));
+    assert!(!xml.contains("/admin"), "no back office page");
+}
