@@ -139,11 +139,19 @@ pub fn update(
     })
 }
 
-/// Records the key of a speaker's newly stored photo.
-pub fn set_photo(conn: &mut DbConnection, actor: i64, id: i64, key: &str) -> Result<(), DbError> {
+/// Records the key of a speaker's newly stored photo; the key it replaces, whose files
+/// the caller removes once this is committed.
+pub fn set_photo(
+    conn: &mut DbConnection,
+    actor: i64,
+    id: i64,
+    key: &str,
+) -> Result<Option<String>, DbError> {
     write_transaction(conn, |conn| {
+        let replaced = q::by_id(conn, id)?.photo_key;
         q::set_photo(conn, id, key)?;
-        admin::audit(conn, actor, "speaker.photo", &format!("speaker:{id}"), key)
+        admin::audit(conn, actor, "speaker.photo", &format!("speaker:{id}"), key)?;
+        Ok(replaced)
     })
 }
 

@@ -26,6 +26,7 @@ pub mod lessons;
 pub mod mail_log;
 pub mod organisers;
 pub mod people;
+pub mod pictures;
 pub mod registrants;
 pub mod replays;
 pub mod routes;
@@ -125,6 +126,10 @@ fn page_routes(r: &mut Routes) {
         .get("/admin/webinars/{slug}", content::show_webinar)
         .post("/admin/webinars/{slug}", content::save_webinar)
         .post("/admin/webinars/{slug}/publish", content::publish_webinar)
+        .post(
+            "/admin/webinars/{slug}/share-image",
+            pictures::save_share_image,
+        )
         .post("/admin/webinars/{slug}/replays", replays::save_replay)
         .post("/admin/replays/{id}/publish", replays::publish_replay)
         .get("/admin/webinars/{slug}/sessions/new", sessions::new_session)
@@ -237,6 +242,7 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("GET", "/{lang}/admin/webinars/{slug}"),
     ("POST", "/{lang}/admin/webinars/{slug}"),
     ("POST", "/{lang}/admin/webinars/{slug}/publish"),
+    ("POST", "/{lang}/admin/webinars/{slug}/share-image"),
     ("POST", "/{lang}/admin/webinars/{slug}/replays"),
     ("POST", "/{lang}/admin/replays/{id}/publish"),
     ("GET", "/{lang}/admin/webinars/{slug}/sessions/new"),
