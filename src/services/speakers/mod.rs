@@ -155,6 +155,23 @@ pub fn set_photo(
     })
 }
 
+/// Deletes a speaker (with an audit row); the key of their photo, whose files the
+/// caller removes once this is committed.
+pub fn delete(conn: &mut DbConnection, actor: i64, id: i64) -> Result<Option<String>, DbError> {
+    write_transaction(conn, |conn| {
+        let speaker = q::by_id(conn, id)?;
+        q::delete(conn, id)?;
+        admin::audit(
+            conn,
+            actor,
+            "speaker.delete",
+            &format!("speaker:{id}"),
+            &speaker.full_name,
+        )?;
+        Ok(speaker.photo_key)
+    })
+}
+
 pub fn list(conn: &mut DbConnection) -> Result<Vec<Speaker>, DbError> {
     q::all(conn)
 }

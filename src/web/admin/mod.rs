@@ -33,6 +33,7 @@ pub mod routes;
 pub mod session_form;
 pub mod sessions;
 pub mod shell;
+pub mod speaker_delete;
 pub mod speakers;
 pub mod upload;
 
@@ -172,6 +173,8 @@ fn page_routes(r: &mut Routes) {
         .post("/admin/speakers", speakers::create_speaker)
         .get("/admin/speakers/{id}", speakers::show_speaker)
         .post("/admin/speakers/{id}", speakers::save_speaker)
+        .get("/admin/speakers/{id}/delete", speaker_delete::confirm_delete)
+        .post("/admin/speakers/{id}/delete", speaker_delete::delete_speaker)
         .post("/admin/speakers/{id}/places", speakers::attach_speaker)
         .post(
             "/admin/speakers/{id}/places/remove",
@@ -275,6 +278,8 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/admin/speakers"),
     ("GET", "/{lang}/admin/speakers/{id}"),
     ("POST", "/{lang}/admin/speakers/{id}"),
+    ("GET", "/{lang}/admin/speakers/{id}/delete"),
+    ("POST", "/{lang}/admin/speakers/{id}/delete"),
     ("POST", "/{lang}/admin/speakers/{id}/places"),
     ("POST", "/{lang}/admin/speakers/{id}/places/remove"),
     ("GET", "/{lang}/admin/sessions/{id}/agenda"),

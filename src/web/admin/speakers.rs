@@ -39,6 +39,14 @@ struct SpeakersPage {
     page: PageCtx,
     nav: AdminNav,
     speakers: Vec<SpeakerRow>,
+    /// Just back from deleting one.
+    deleted: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    deleted: Option<String>,
 }
 
 #[derive(Template)]
@@ -86,6 +94,7 @@ pub async fn list_speakers(
     who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let speakers = state.run(Pages::Unchanged, speakers::list).await?;
     let speakers = speakers
@@ -104,6 +113,7 @@ pub async fn list_speakers(
             page: page.clone(),
             nav,
             speakers,
+            deleted: query.deleted.is_some(),
         },
         false,
     )
