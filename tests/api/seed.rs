@@ -22,7 +22,11 @@ async fn seeding_twice_adds_nothing() {
     let before = count(&app);
     assert_eq!(before.0, 5);
     assert_eq!(before.2, 12);
-    assert_eq!((before.3, before.4), (4, 10), "seed speakers and agenda items");
+    assert_eq!(
+        (before.3, before.4),
+        (4, 10),
+        "seed speakers and agenda items"
+    );
     let report = seed(&app.db).unwrap();
     assert!(report.is_empty(), "{report:?}");
     assert_eq!(count(&app), before);
@@ -32,11 +36,29 @@ async fn seeding_twice_adds_nothing() {
 async fn the_seeded_webinar_page_shows_its_speakers_roles_and_agenda() {
     let app = spawn_app().await;
     for (lang, moderator, interpreter, agenda) in [
-        ("fr", "Modération", "Interprète", "Établir le diagnostic du système alimentaire de Tunis"),
-        ("en", "Moderator", "Interpreter", "Diagnosing the food system of Tunis"),
-        ("ar", "مسيّر الجلسة", "مترجم فوري", "تشخيص النظام الغذائي لمدينة تونس"),
+        (
+            "fr",
+            "Modération",
+            "Interprète",
+            "Établir le diagnostic du système alimentaire de Tunis",
+        ),
+        (
+            "en",
+            "Moderator",
+            "Interpreter",
+            "Diagnosing the food system of Tunis",
+        ),
+        (
+            "ar",
+            "مسيّر الجلسة",
+            "مترجم فوري",
+            "تشخيص النظام الغذائي لمدينة تونس",
+        ),
     ] {
-        let html = plain(&app.get_text(&format!("/{lang}/webinars/urban-food-policies")).await);
+        let html = plain(
+            &app.get_text(&format!("/{lang}/webinars/urban-food-policies"))
+                .await,
+        );
         for needle in [
             "Leïla Ben Salah",
             "Marc Olivier",

@@ -149,7 +149,10 @@ async fn a_webinar_share_picture_uploaded_in_the_back_office_is_its_share_card()
     let page = "/webinars/fight-food-waste";
     let before = plain(&app.get_text(&format!("/en{page}")).await);
     let site = meta(&before, "property", "og:image").unwrap();
-    assert!(site.contains("/img/share"), "the site picture before: {site}");
+    assert!(
+        site.contains("/img/share"),
+        "the site picture before: {site}"
+    );
 
     // Not a picture: refused next to the field, in the organiser's language.
     let refused = upload_share_image(&organiser, b"%PDF-1.7 not a picture").await;
@@ -165,7 +168,10 @@ async fn a_webinar_share_picture_uploaded_in_the_back_office_is_its_share_card()
         let html = plain(&app.get_text(&format!("/{lang}{page}")).await);
         let og = meta(&html, "property", "og:image").unwrap();
         assert_eq!(meta(&html, "name", "twitter:image"), Some(og), "{lang}");
-        assert!(og.starts_with("http") && og.ends_with("-share.jpg"), "{lang}: {og}");
+        assert!(
+            og.starts_with("http") && og.ends_with("-share.jpg"),
+            "{lang}: {og}"
+        );
         let res = app.get(&path_of(og)).await;
         assert_eq!(res.status(), 200, "{og}");
         assert_eq!(res.headers()["content-type"], "image/jpeg");
@@ -173,11 +179,20 @@ async fn a_webinar_share_picture_uploaded_in_the_back_office_is_its_share_card()
         assert_eq!((img.width(), img.height()), (1200, 630));
         first = path_of(og);
     }
-    let admin = plain(&organiser.get_text("/fr/admin/webinars/fight-food-waste").await);
+    let admin = plain(
+        &organiser
+            .get_text("/fr/admin/webinars/fight-food-waste")
+            .await,
+    );
     assert!(admin.contains(&format!("src=\"{first}\"")), "preview shown");
 
     // A new picture replaces the old one, whose file is removed.
-    assert_eq!(upload_share_image(&organiser, &png(640, 640)).await.status(), 303);
+    assert_eq!(
+        upload_share_image(&organiser, &png(640, 640))
+            .await
+            .status(),
+        303
+    );
     let html = plain(&app.get_text(&format!("/en{page}")).await);
     let second = path_of(meta(&html, "property", "og:image").unwrap());
     assert_ne!(second, first);

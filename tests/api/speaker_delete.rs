@@ -43,7 +43,12 @@ async fn a_replaced_photo_is_removed() {
     let people = with_people(&app).await;
     let old = photo_of_first_speaker(&app).await;
     assert_eq!(app.get(&old).await.status(), 200);
-    assert_eq!(replace_photo(&people.organiser, people.speaker_id).await.status(), 303);
+    assert_eq!(
+        replace_photo(&people.organiser, people.speaker_id)
+            .await
+            .status(),
+        303
+    );
     let new = photo_of_first_speaker(&app).await;
     assert_ne!(new, old);
     assert_eq!(app.get(&new).await.status(), 200);
@@ -60,19 +65,24 @@ async fn deleting_a_speaker_asks_first_and_removes_them_and_their_photo() {
     let photo = photo_of_first_speaker(&app).await;
     let form = plain(&b.get_text(&format!("/fr/admin/speakers/{id}")).await);
     assert!(form.contains(&format!("/fr/admin/speakers/{id}/delete")));
-    for (lang, asks) in [
-        ("fr", "Supprimer"),
-        ("en", "Delete"),
-        ("ar", "حذف"),
-    ] {
-        let confirm = plain(&b.get_text(&format!("/{lang}/admin/speakers/{id}/delete")).await);
-        assert!(confirm.contains(asks) && confirm.contains(SPEAKER), "{lang}");
+    for (lang, asks) in [("fr", "Supprimer"), ("en", "Delete"), ("ar", "حذف")] {
+        let confirm = plain(
+            &b.get_text(&format!("/{lang}/admin/speakers/{id}/delete"))
+                .await,
+        );
+        assert!(
+            confirm.contains(asks) && confirm.contains(SPEAKER),
+            "{lang}"
+        );
     }
     let confirm = b.get_text(&format!("/fr/admin/speakers/{id}/delete")).await;
 
     // Without the form's token nothing is deleted.
     let forged = b
-        .post_form(&format!("/fr/admin/speakers/{id}/delete"), &[("csrf", "forged")])
+        .post_form(
+            &format!("/fr/admin/speakers/{id}/delete"),
+            &[("csrf", "forged")],
+        )
         .await;
     assert_eq!(forged.status(), 403);
     assert!(plain(&app.get_text(&format!("/en/webinars/{WEBINAR}")).await).contains(SPEAKER));
@@ -87,7 +97,10 @@ async fn deleting_a_speaker_asks_first_and_removes_them_and_their_photo() {
     let list = plain(&b.get_text(&location(&res)).await);
     assert!(list.contains("L’intervenant a été supprimé."));
     assert!(!list.contains(SPEAKER));
-    assert_eq!(b.get(&format!("/fr/admin/speakers/{id}")).await.status(), 404);
+    assert_eq!(
+        b.get(&format!("/fr/admin/speakers/{id}")).await.status(),
+        404
+    );
 
     let page = plain(&app.get_text(&format!("/en/webinars/{WEBINAR}")).await);
     assert!(!page.contains(SPEAKER), "gone from the webinar page");

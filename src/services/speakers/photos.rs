@@ -225,8 +225,14 @@ mod tests {
 
     #[test]
     fn what_is_not_a_picture_is_refused() {
-        assert_eq!(resize(b"GIF89a not really", Picture::Speaker), Err(PhotoError::NotAnImage));
-        assert_eq!(resize(b"%PDF-1.7", Picture::Share), Err(PhotoError::NotAnImage));
+        assert_eq!(
+            resize(b"GIF89a not really", Picture::Speaker),
+            Err(PhotoError::NotAnImage)
+        );
+        assert_eq!(
+            resize(b"%PDF-1.7", Picture::Share),
+            Err(PhotoError::NotAnImage)
+        );
     }
 
     #[test]

@@ -173,8 +173,14 @@ fn page_routes(r: &mut Routes) {
         .post("/admin/speakers", speakers::create_speaker)
         .get("/admin/speakers/{id}", speakers::show_speaker)
         .post("/admin/speakers/{id}", speakers::save_speaker)
-        .get("/admin/speakers/{id}/delete", speaker_delete::confirm_delete)
-        .post("/admin/speakers/{id}/delete", speaker_delete::delete_speaker)
+        .get(
+            "/admin/speakers/{id}/delete",
+            speaker_delete::confirm_delete,
+        )
+        .post(
+            "/admin/speakers/{id}/delete",
+            speaker_delete::delete_speaker,
+        )
         .post("/admin/speakers/{id}/places", speakers::attach_speaker)
         .post(
             "/admin/speakers/{id}/places/remove",

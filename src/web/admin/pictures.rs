@@ -62,22 +62,45 @@ pub async fn save_share_image(
     let slug = path.into_inner().1;
     let upload = read_form(payload, "share_image").await?;
     csrf::verify(&cookie, upload.field("csrf"))?;
-    let refused = |message: &'static str| FormState::default().with_errors(vec![("share_image", message)]);
+    let refused =
+        |message: &'static str| FormState::default().with_errors(vec![("share_image", message)]);
     let key = match store_upload(&state, &upload, Picture::Share).await? {
         Some(Ok(key)) => key,
         Some(Err(message)) => {
             let form = refused(message);
-            return item_page(&who, &page, &cookie, &state, Kind::Webinar, slug, form, None).await;
+            return item_page(
+                &who,
+                &page,
+                &cookie,
+                &state,
+                Kind::Webinar,
+                slug,
+                form,
+                None,
+            )
+            .await;
         }
         None => {
             let form = refused("admin-share-image-error-missing");
-            return item_page(&who, &page, &cookie, &state, Kind::Webinar, slug, form, None).await;
+            return item_page(
+                &who,
+                &page,
+                &cookie,
+                &state,
+                Kind::Webinar,
+                slug,
+                form,
+                None,
+            )
+            .await;
         }
     };
     let actor = who.id();
     let s = slug.clone();
     let replaced = state
-        .run(Pages::Changed, move |c| share_image::set(c, actor, &s, &key))
+        .run(Pages::Changed, move |c| {
+            share_image::set(c, actor, &s, &key)
+        })
         .await?;
     remove(&state, replaced).await;
     Ok(see_other(page.href(&format!("/admin/webinars/{slug}"))))
