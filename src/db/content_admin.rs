@@ -95,6 +95,17 @@ pub fn replace_webinar_text(
     Ok(())
 }
 
+/// Sets the key of a webinar's share picture.
+pub fn set_share_image(conn: &mut DbConnection, id: i64, key: &str) -> Result<(), DbError> {
+    diesel::update(webinars::table.find(id))
+        .set((
+            webinars::share_image_key.eq(Some(key)),
+            webinars::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn all_modules(conn: &mut DbConnection) -> Result<Vec<Module>, DbError> {
     Ok(modules::table
         .order((modules::position, modules::id))

@@ -17,6 +17,8 @@ pub struct Webinar {
     pub published: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Key of the share picture in the picture storage.
+    pub share_image_key: Option<String>,
 }
 
 /// A title and summary in one language, for any translatable item.

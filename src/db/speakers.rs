@@ -132,6 +132,25 @@ pub fn set_photo(conn: &mut DbConnection, id: i64, key: &str) -> Result<(), DbEr
     Ok(())
 }
 
+/// Removes a speaker, their texts and where they appear; agenda items naming them stay,
+/// without a speaker. Done here rather than left to the foreign keys, so both backends
+/// behave the same whatever their settings.
+pub fn delete(conn: &mut DbConnection, id: i64) -> Result<(), DbError> {
+    diesel::update(agenda_items::table.filter(agenda_items::speaker_id.eq(id)))
+        .set(agenda_items::speaker_id.eq(None::<i64>))
+        .execute(conn)?;
+    diesel::delete(webinar_speakers::table.filter(webinar_speakers::speaker_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(session_speakers::table.filter(session_speakers::speaker_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(speaker_translations::table.filter(speaker_translations::speaker_id.eq(id)))
+        .execute(conn)?;
+    match diesel::delete(speakers::table.find(id)).execute(conn)? {
+        0 => Err(DbError::not_found()),
+        _ => Ok(()),
+    }
+}
+
 /// Replaces a speaker's function and bio in one language (both empty: removed).
 pub fn set_text(
     conn: &mut DbConnection,

@@ -109,13 +109,13 @@ pub async fn manifest(page: PageCtx) -> HttpResponse {
         .body(body.to_string())
 }
 
-/// `GET /photos/{name}`: one stored size of a speaker's photo.
+/// `GET /photos/{name}`: one stored size of a speaker's photo or a share picture.
 pub async fn photo(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let name = path.into_inner();
-    let dir = state.settings.data_dir.join("media").join("photos");
+    let dir = photos::dir(&state.settings.data_dir);
     let bytes = web::block(move || photos::load(&dir, &name))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("photo: {e}")))?

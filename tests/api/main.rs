@@ -47,6 +47,7 @@ mod series;
 mod session_times;
 mod shared_key;
 mod sharing;
+mod speaker_delete;
 mod speakers;
 mod walls;
 mod web_security;

@@ -2,8 +2,11 @@
 //! public page in each language, hreflang alternates, the favicon, the web app manifest,
 //! robots.txt and sitemap.xml.
 
-use crate::helpers::pages::plain;
+use crate::helpers::pages::{csrf_of, plain, post_multipart};
 use crate::helpers::spawn_app;
+use crate::helpers::speakers::png;
+use crate::helpers::staff::{log_in, staff};
+use crate::helpers::visitor::Browser;
 
 const PAGES: [&str; 6] = [
     "/",
@@ -120,4 +123,79 @@ async fn the_favicon_manifest_robots_and_sitemap_are_served() {
     }
     assert!(xml.contains("hreflang=\"ar\""));
     assert!(!xml.contains("/admin"), "no back office page");
+}
+
+/// The site path of an absolute URL.
+fn path_of(url: &str) -> String {
+    let rest = url.split_once("://").unwrap().1;
+    format!("/{}", rest.split_once('/').unwrap().1)
+}
+
+async fn upload_share_image(b: &Browser<'_>, bytes: &[u8]) -> reqwest::Response {
+    let page = "/fr/admin/webinars/fight-food-waste";
+    let csrf = csrf_of(&b.get_text(page).await);
+    let parts: Vec<(&str, Option<&str>, &[u8])> = vec![
+        ("csrf", None, csrf.as_bytes()),
+        ("share_image", Some("banner.png"), bytes),
+    ];
+    post_multipart(b, &format!("{page}/share-image"), &parts).await
+}
+
+#[tokio::test]
+async fn a_webinar_share_picture_uploaded_in_the_back_office_is_its_share_card() {
+    let app = spawn_app().await;
+    staff(&app, "share@convive.test", "organiser");
+    let organiser = log_in(&app, "share@convive.test").await;
+    let page = "/webinars/fight-food-waste";
+    let before = plain(&app.get_text(&format!("/en{page}")).await);
+    let site = meta(&before, "property", "og:image").unwrap();
+    assert!(
+        site.contains("/img/share"),
+        "the site picture before: {site}"
+    );
+
+    // Not a picture: refused next to the field, in the organiser's language.
+    let refused = upload_share_image(&organiser, b"%PDF-1.7 not a picture").await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        plain(&refused.text().await.unwrap()).contains("n’est pas une image JPEG, PNG ou WebP")
+    );
+
+    let res = upload_share_image(&organiser, &png(900, 700)).await;
+    assert_eq!(res.status(), 303);
+    let mut first = String::new();
+    for lang in ["fr", "en", "ar"] {
+        let html = plain(&app.get_text(&format!("/{lang}{page}")).await);
+        let og = meta(&html, "property", "og:image").unwrap();
+        assert_eq!(meta(&html, "name", "twitter:image"), Some(og), "{lang}");
+        assert!(
+            og.starts_with("http") && og.ends_with("-share.jpg"),
+            "{lang}: {og}"
+        );
+        let res = app.get(&path_of(og)).await;
+        assert_eq!(res.status(), 200, "{og}");
+        assert_eq!(res.headers()["content-type"], "image/jpeg");
+        let img = image::load_from_memory(&res.bytes().await.unwrap()).unwrap();
+        assert_eq!((img.width(), img.height()), (1200, 630));
+        first = path_of(og);
+    }
+    let admin = plain(
+        &organiser
+            .get_text("/fr/admin/webinars/fight-food-waste")
+            .await,
+    );
+    assert!(admin.contains(&format!("src=\"{first}\"")), "preview shown");
+
+    // A new picture replaces the old one, whose file is removed.
+    assert_eq!(
+        upload_share_image(&organiser, &png(640, 640))
+            .await
+            .status(),
+        303
+    );
+    let html = plain(&app.get_text(&format!("/en{page}")).await);
+    let second = path_of(meta(&html, "property", "og:image").unwrap());
+    assert_ne!(second, first);
+    assert_eq!(app.get(&second).await.status(), 200);
+    assert_eq!(app.get(&first).await.status(), 404, "old picture removed");
 }

@@ -26,6 +26,7 @@ diesel::table! {
         published -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        share_image_key -> Nullable<Text>,
     }
 }
 

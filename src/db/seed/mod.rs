@@ -12,6 +12,9 @@ use serde::Deserialize;
 use super::schema::*;
 use super::{Db, DbConnection};
 
+mod people;
+use people::{AgendaSeed, Owner, PlaceSeed, SpeakerSeed};
+
 const PROGRAMME: &str = include_str!("programme.toml");
 /// The sample video shipped in `assets/`, used by seed replays and lessons.
 pub const SAMPLE_VIDEO: &str = "/assets/video/sample.webm";
@@ -25,6 +28,8 @@ struct Programme {
     series: SeriesSeed,
     webinars: Vec<WebinarSeed>,
     modules: Vec<ModuleSeed>,
+    #[serde(default)]
+    speakers: Vec<SpeakerSeed>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +46,8 @@ struct WebinarSeed {
     title: Texts,
     summary: Texts,
     #[serde(default)]
+    speakers: Vec<PlaceSeed>,
+    #[serde(default)]
     sessions: Vec<SessionSeed>,
 }
 
@@ -53,6 +60,10 @@ struct SessionSeed {
     capacity: i32,
     languages: Vec<String>,
     meeting_url: String,
+    #[serde(default)]
+    speakers: Vec<PlaceSeed>,
+    #[serde(default)]
+    agenda: Vec<AgendaSeed>,
 }
 
 #[derive(Deserialize)]
@@ -138,8 +149,12 @@ fn load(conn: &mut DbConnection, p: &Programme, now: NaiveDateTime) -> anyhow::R
             None => {
                 report.webinars += 1;
                 let id = insert_webinar(conn, series_id, w, now)?;
+                people::attach(conn, &p.speakers, Owner::Webinar(id), &w.speakers, now)?;
                 for s in &w.sessions {
-                    insert_session(conn, id, s, now)?;
+                    let session = insert_session(conn, id, s, now)?;
+                    let people = &p.speakers;
+                    people::attach(conn, people, Owner::Session(session), &s.speakers, now)?;
+                    people::agenda(conn, people, session, s.duration_minutes, &s.agenda, now)?;
                     report.sessions += 1;
                 }
                 id
@@ -188,7 +203,7 @@ fn insert_session(
     webinar_id: i64,
     s: &SessionSeed,
     now: NaiveDateTime,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i64> {
     let tz: chrono_tz::Tz = s
         .timezone
         .parse()
@@ -202,7 +217,7 @@ fn insert_session(
         .context("local time does not exist in that zone")?
         .with_timezone(&Utc)
         .naive_utc();
-    diesel::insert_into(sessions::table)
+    Ok(diesel::insert_into(sessions::table)
         .values(super::models::NewSession {
             webinar_id,
             starts_at,
@@ -216,8 +231,8 @@ fn insert_session(
             created_at: now,
             updated_at: now,
         })
-        .execute(conn)?;
-    Ok(())
+        .returning(sessions::id)
+        .get_result(conn)?)
 }
 
 fn insert_missing_replays(

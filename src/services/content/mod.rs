@@ -8,4 +8,5 @@ pub mod programme;
 pub mod replay_views;
 pub mod replays;
 pub mod replays_admin;
+pub mod share_image;
 pub mod sitemap;

@@ -12,6 +12,7 @@ use crate::db::{DbConnection, DbError, programme as q};
 use crate::domain::{Locale, SessionLanguages, TimeZone};
 
 use crate::domain::translation::{self, pick};
+use crate::services::speakers::photos;
 use crate::services::speakers::views::{self as people, AgendaItemView, SpeakerView};
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
@@ -32,6 +33,9 @@ pub struct WebinarView {
     pub replay_languages: Vec<Locale>,
     /// Who speaks, moderates and interprets, in order.
     pub speakers: Vec<SpeakerView>,
+    /// Path of the picture a shared link shows; none shares the site's picture.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_image: Option<String>,
 }
 
 #[derive(Serialize, ToSchema, Clone, Debug)]
@@ -236,6 +240,7 @@ pub fn webinars(
                     .filter_map(|r| r.locale.parse().ok())
                     .collect(),
                 speakers: vec![],
+                share_image: w.share_image_key.as_deref().map(photos::share_url),
             }
         })
         .collect();
@@ -266,6 +271,7 @@ pub fn webinar(
             .filter_map(|r| r.locale.parse().ok())
             .collect(),
         speakers: vec![],
+        share_image: w.share_image_key.as_deref().map(photos::share_url),
     };
     people::fill_webinars(conn, locale, std::slice::from_mut(&mut view), &[w.id])?;
     Ok(view)

@@ -139,11 +139,36 @@ pub fn update(
     })
 }
 
-/// Records the key of a speaker's newly stored photo.
-pub fn set_photo(conn: &mut DbConnection, actor: i64, id: i64, key: &str) -> Result<(), DbError> {
+/// Records the key of a speaker's newly stored photo; the key it replaces, whose files
+/// the caller removes once this is committed.
+pub fn set_photo(
+    conn: &mut DbConnection,
+    actor: i64,
+    id: i64,
+    key: &str,
+) -> Result<Option<String>, DbError> {
     write_transaction(conn, |conn| {
+        let replaced = q::by_id(conn, id)?.photo_key;
         q::set_photo(conn, id, key)?;
-        admin::audit(conn, actor, "speaker.photo", &format!("speaker:{id}"), key)
+        admin::audit(conn, actor, "speaker.photo", &format!("speaker:{id}"), key)?;
+        Ok(replaced)
+    })
+}
+
+/// Deletes a speaker (with an audit row); the key of their photo, whose files the
+/// caller removes once this is committed.
+pub fn delete(conn: &mut DbConnection, actor: i64, id: i64) -> Result<Option<String>, DbError> {
+    write_transaction(conn, |conn| {
+        let speaker = q::by_id(conn, id)?;
+        q::delete(conn, id)?;
+        admin::audit(
+            conn,
+            actor,
+            "speaker.delete",
+            &format!("speaker:{id}"),
+            &speaker.full_name,
+        )?;
+        Ok(speaker.photo_key)
     })
 }
 

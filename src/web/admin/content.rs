@@ -47,6 +47,8 @@ struct ItemPage {
     sessions: Vec<SessionRow>,
     replays: Vec<ReplayAdmin>,
     lessons: Vec<LessonAdmin>,
+    /// Path of the webinar's share picture.
+    share_image: Option<String>,
     notice: Option<String>,
 }
 
@@ -91,7 +93,7 @@ async fn items_page(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn item_page(
+pub(super) async fn item_page(
     who: &Organiser,
     page: &PageCtx,
     session: &Session,
@@ -102,22 +104,24 @@ async fn item_page(
     notice: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let locale = page.locale;
-    let (item, sessions, replays, lessons) = state
+    let (item, sessions, replays, lessons, share_image) = state
         .run(Pages::Unchanged, move |c| {
             let item = svc::get(c, kind, &slug)?;
             let (mut sessions, mut replays, mut lessons) = (vec![], vec![], vec![]);
+            let mut share_image = None;
             match kind {
                 Kind::Webinar => {
                     let id = content::lookup::webinar_id(c, &slug)?;
                     sessions = crate::services::sessions::lookup::of_webinar(c, id)?;
                     replays = content::replays_admin::replays(c, id)?;
+                    share_image = content::share_image::current(c, &slug)?;
                 }
                 Kind::Module => {
                     let id = content::lookup::module_id(c, &slug)?;
                     lessons = content::lessons::lessons(c, id)?;
                 }
             }
-            Ok((item, sessions, replays, lessons))
+            Ok((item, sessions, replays, lessons, share_image))
         })
         .await?;
     let invalid = form.has_errors();
@@ -137,6 +141,7 @@ async fn item_page(
             sessions,
             replays,
             lessons,
+            share_image,
             notice,
             page: page.clone(),
         },

@@ -26,12 +26,14 @@ pub mod lessons;
 pub mod mail_log;
 pub mod organisers;
 pub mod people;
+pub mod pictures;
 pub mod registrants;
 pub mod replays;
 pub mod routes;
 pub mod session_form;
 pub mod sessions;
 pub mod shell;
+pub mod speaker_delete;
 pub mod speakers;
 pub mod upload;
 
@@ -125,6 +127,10 @@ fn page_routes(r: &mut Routes) {
         .get("/admin/webinars/{slug}", content::show_webinar)
         .post("/admin/webinars/{slug}", content::save_webinar)
         .post("/admin/webinars/{slug}/publish", content::publish_webinar)
+        .post(
+            "/admin/webinars/{slug}/share-image",
+            pictures::save_share_image,
+        )
         .post("/admin/webinars/{slug}/replays", replays::save_replay)
         .post("/admin/replays/{id}/publish", replays::publish_replay)
         .get("/admin/webinars/{slug}/sessions/new", sessions::new_session)
@@ -167,6 +173,14 @@ fn page_routes(r: &mut Routes) {
         .post("/admin/speakers", speakers::create_speaker)
         .get("/admin/speakers/{id}", speakers::show_speaker)
         .post("/admin/speakers/{id}", speakers::save_speaker)
+        .get(
+            "/admin/speakers/{id}/delete",
+            speaker_delete::confirm_delete,
+        )
+        .post(
+            "/admin/speakers/{id}/delete",
+            speaker_delete::delete_speaker,
+        )
         .post("/admin/speakers/{id}/places", speakers::attach_speaker)
         .post(
             "/admin/speakers/{id}/places/remove",
@@ -237,6 +251,7 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("GET", "/{lang}/admin/webinars/{slug}"),
     ("POST", "/{lang}/admin/webinars/{slug}"),
     ("POST", "/{lang}/admin/webinars/{slug}/publish"),
+    ("POST", "/{lang}/admin/webinars/{slug}/share-image"),
     ("POST", "/{lang}/admin/webinars/{slug}/replays"),
     ("POST", "/{lang}/admin/replays/{id}/publish"),
     ("GET", "/{lang}/admin/webinars/{slug}/sessions/new"),
@@ -269,6 +284,8 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/admin/speakers"),
     ("GET", "/{lang}/admin/speakers/{id}"),
     ("POST", "/{lang}/admin/speakers/{id}"),
+    ("GET", "/{lang}/admin/speakers/{id}/delete"),
+    ("POST", "/{lang}/admin/speakers/{id}/delete"),
     ("POST", "/{lang}/admin/speakers/{id}/places"),
     ("POST", "/{lang}/admin/speakers/{id}/places/remove"),
     ("GET", "/{lang}/admin/sessions/{id}/agenda"),

@@ -11,8 +11,9 @@ use serde::Deserialize;
 use crate::domain::Locale;
 use crate::domain::country::CODES;
 use crate::domain::speaker::SpeakerRole;
+use crate::services::speakers::photos::{self, Picture};
 use crate::services::speakers::places::{self, Place, PlaceRow};
-use crate::services::speakers::{self, AttachTo, SpeakerInput, photos};
+use crate::services::speakers::{self, AttachTo, SpeakerInput};
 use crate::web::csrf;
 use crate::web::error::AppError;
 use crate::web::form::FormState;
@@ -20,6 +21,7 @@ use crate::web::page::PageCtx;
 use crate::web::state::{AppState, Pages};
 
 use super::auth::Organiser;
+use super::pictures;
 use super::shell::{AdminNav, respond, see_other};
 use super::upload::{Upload, read_form};
 
@@ -37,6 +39,14 @@ struct SpeakersPage {
     page: PageCtx,
     nav: AdminNav,
     speakers: Vec<SpeakerRow>,
+    /// Just back from deleting one.
+    deleted: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    deleted: Option<String>,
 }
 
 #[derive(Template)]
@@ -84,6 +94,7 @@ pub async fn list_speakers(
     who: Organiser,
     page: PageCtx,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let speakers = state.run(Pages::Unchanged, speakers::list).await?;
     let speakers = speakers
@@ -102,6 +113,7 @@ pub async fn list_speakers(
             page: page.clone(),
             nav,
             speakers,
+            deleted: query.deleted.is_some(),
         },
         false,
     )
@@ -207,22 +219,6 @@ fn state_of(upload: &Upload) -> FormState {
     form
 }
 
-/// Resizes and stores the uploaded photo, off the request threads; its key.
-async fn store_photo(
-    state: &AppState,
-    bytes: Vec<u8>,
-) -> Result<Result<String, &'static str>, AppError> {
-    let dir = state.settings.data_dir.join("media").join("photos");
-    let stored = web::block(move || {
-        let sized = photos::resize(&bytes)?;
-        let key = uuid::Uuid::new_v4().simple().to_string();
-        photos::store(&dir, &key, &sized).map(|()| key)
-    })
-    .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("photo: {e}")))?;
-    Ok(stored.map_err(|e| e.message_id()))
-}
-
 /// Creates (`id` None) or saves a speaker from the multipart form.
 async fn save(
     who: Organiser,
@@ -241,28 +237,26 @@ async fn save(
             return speaker_page(&who, &page, &cookie, &state, id, form).await;
         }
     };
-    let photo = match (upload.too_large, upload.file.clone()) {
-        (true, _) => Some(Err("admin-speaker-error-photo-size")),
-        (false, Some((_, bytes))) => Some(store_photo(&state, bytes).await?),
-        (false, None) => None,
-    };
+    let photo = pictures::store_upload(&state, &upload, Picture::Speaker).await?;
     if let Some(Err(message)) = photo {
         let form = state_of(&upload).with_errors(vec![("photo", message)]);
         return speaker_page(&who, &page, &cookie, &state, id, form).await;
     }
     let actor = who.id();
-    let saved = state
+    let (saved, replaced) = state
         .run(Pages::Changed, move |c| {
             let id = match id {
                 Some(id) => speakers::update(c, actor, id, &valid).map(|()| id)?,
                 None => speakers::create(c, actor, &valid)?,
             };
-            if let Some(Ok(key)) = &photo {
-                speakers::set_photo(c, actor, id, key)?;
-            }
-            Ok(id)
+            let replaced = match &photo {
+                Some(Ok(key)) => speakers::set_photo(c, actor, id, key)?,
+                _ => None,
+            };
+            Ok((id, replaced))
         })
         .await?;
+    pictures::remove(&state, replaced).await;
     Ok(see_other(
         page.href(&format!("/admin/speakers/{saved}?saved=1")),
     ))

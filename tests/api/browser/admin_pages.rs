@@ -51,6 +51,10 @@ async fn audit_admin_pages(lang: &str) {
         ("new-speaker", "/admin/speakers/new".to_owned()),
         ("speaker", format!("/admin/speakers/{}", people.speaker_id)),
         (
+            "delete-speaker",
+            format!("/admin/speakers/{}/delete", people.speaker_id),
+        ),
+        (
             "agenda",
             format!("/admin/sessions/{}/agenda", people.session_id),
         ),

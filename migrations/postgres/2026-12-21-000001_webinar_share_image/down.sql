@@ -1,0 +1,1 @@
+ALTER TABLE webinars DROP COLUMN share_image_key;
