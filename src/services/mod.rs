@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod learning;
 pub mod mail_log;
 pub mod privacy;
+pub mod rate_limits;
 pub mod registrations;
 pub mod sessions;
 

@@ -27,6 +27,7 @@ mod i18n;
 mod mail;
 mod mail_headers;
 mod mail_log;
+mod media_store;
 mod migrations;
 mod page_cache;
 mod page_cache_viewers;

@@ -9,14 +9,16 @@
 //! - `staff`: organiser and admin accounts, log in, API calls, a session to work on
 //! - `registrations`: registration bodies, registering and confirming, stored rows
 //! - `campaigns`: uploading a contact list from the back office
+//! - `s3`: a fresh bucket on the S3-compatible server (moto)
 
 pub mod app;
 pub mod campaigns;
 pub mod mailbox;
 pub mod pages;
 pub mod registrations;
+pub mod s3;
 pub mod smtp;
 pub mod staff;
 pub mod visitor;
 
-pub use app::{TestApp, postgres_url, spawn_app, spawn_app_with};
+pub use app::{PgTestDatabase, TestApp, postgres_url, spawn_app, spawn_app_with};
