@@ -29,6 +29,7 @@ mod mail_headers;
 mod mail_log;
 mod media_store;
 mod migrations;
+mod multi_process;
 mod page_cache;
 mod page_cache_viewers;
 mod privacy;
