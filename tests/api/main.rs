@@ -36,6 +36,7 @@ mod privacy;
 mod programme_api;
 mod programme_pages;
 mod progress;
+mod rate_limits;
 mod registration_load;
 mod registration_pages;
 mod registrations;
