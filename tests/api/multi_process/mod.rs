@@ -177,7 +177,8 @@ async fn replay_uploaded_on_one_plays_on_the_other(d: &Deployment) {
     }
 }
 
-/// A title changed through instance 0 shows on instance 1 within the page cache TTL.
+/// A title changed through instance 0 shows on instance 1 within the page cache TTL (and
+/// the time a loaded machine takes to answer).
 async fn content_change_shows_on_the_other(d: &Deployment, token: &str) {
     let other = d.instance(1);
     let page = format!("{other}/en/webinars/fight-food-waste");
@@ -204,7 +205,7 @@ async fn content_change_shows_on_the_other(d: &Deployment, token: &str) {
             break;
         }
         assert!(
-            changed.elapsed() < Duration::from_millis(PAGE_CACHE_MS + 1500),
+            changed.elapsed() < Duration::from_millis(PAGE_CACHE_MS + 3000),
             "instance 1 still shows the old title after the cache lifetime"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
