@@ -74,14 +74,18 @@ impl Mailer {
         if count == 0 {
             return Ok(0);
         }
-        let outcomes: Vec<(OutboxRow, Outcome)> = futures_util::stream::iter(prepared)
+        // Outcomes are recorded as they come (whatever is ready, up to CONCURRENCY at
+        // once), not at the end of the batch: a worker killed mid-batch leaves only the
+        // messages it had in flight to be sent again by another, not the whole batch.
+        let mut outcomes = futures_util::stream::iter(prepared)
             .map(|p| self.deliver(p))
             .buffer_unordered(CONCURRENCY)
-            .collect()
-            .await;
-        self.db
-            .write(move |conn| outbox::record(conn, &outcomes))
-            .await?;
+            .ready_chunks(CONCURRENCY);
+        while let Some(done) = outcomes.next().await {
+            self.db
+                .write(move |conn| outbox::record(conn, &done))
+                .await?;
+        }
         Ok(count)
     }
 
