@@ -74,18 +74,31 @@ impl Mailer {
         if count == 0 {
             return Ok(0);
         }
-        // Outcomes are recorded as they come (whatever is ready, up to CONCURRENCY at
-        // once), not at the end of the batch: a worker killed mid-batch leaves only the
-        // messages it had in flight to be sent again by another, not the whole batch.
-        let mut outcomes = futures_util::stream::iter(prepared)
-            .map(|p| self.deliver(p))
-            .buffer_unordered(CONCURRENCY)
-            .ready_chunks(CONCURRENCY);
-        while let Some(done) = outcomes.next().await {
-            self.db
-                .write(move |conn| outbox::record(conn, &done))
-                .await?;
-        }
+        // Outcomes are recorded as they come, not at the end of the batch: a worker
+        // killed mid-batch leaves only the messages it had in flight to be sent again by
+        // another. Sending goes on while a record commits; what finished meanwhile is
+        // recorded together in the next one.
+        let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+        let sending = async move {
+            let mut sent = futures_util::stream::iter(prepared)
+                .map(|p| self.deliver(p))
+                .buffer_unordered(CONCURRENCY);
+            while let Some(outcome) = sent.next().await {
+                let _ = done_tx.send(outcome);
+            }
+        };
+        let recording = async {
+            let mut done = Vec::with_capacity(CONCURRENCY);
+            while done_rx.recv_many(&mut done, CONCURRENCY).await > 0 {
+                let chunk = std::mem::take(&mut done);
+                self.db
+                    .write(move |conn| outbox::record(conn, &chunk))
+                    .await?;
+            }
+            Ok::<_, DbError>(())
+        };
+        let ((), recorded) = tokio::join!(sending, recording);
+        recorded?;
         Ok(count)
     }
 
