@@ -40,7 +40,7 @@ async fn register_many(
 async fn a_forwarded_address_counts_only_from_a_trusted_proxy() {
     // Nobody trusted: every request is 127.0.0.1's, whatever the header says.
     let app = spawn_app().await;
-    let statuses = register_many(&app, &[app.address.clone()], 11, |i| {
+    let statuses = register_many(&app, std::slice::from_ref(&app.address), 11, |i| {
         format!("203.0.113.{i}")
     })
     .await;
