@@ -28,9 +28,15 @@ pub struct Settings {
     pub dkim_selector: Option<String>,
     pub dkim_key: Option<PathBuf>,
     pub default_locale: Locale,
+    /// Where uploads are kept: `s3://bucket?endpoint=…&region=…` for an S3-compatible
+    /// bucket (credentials from `AWS_*`); unset means `media/` in `data_dir`.
+    pub media_url: Option<String>,
     /// Signs cookies and tokens; generated into the data dir when unset.
     pub secret_key: Option<String>,
     pub rate_limits: RateLimits,
+    /// Addresses or networks (`127.0.0.1, 10.0.0.0/8`) of reverse proxies whose
+    /// `X-Forwarded-For` names the client; unset trusts none.
+    pub trusted_proxies: Option<String>,
     /// HTTP worker threads; 0 means one per CPU core.
     pub workers: usize,
     /// How long a cached public page may be served without re-reading the database,
@@ -41,6 +47,9 @@ pub struct Settings {
     pub retention_days: u32,
     /// Days after which the content of sent mail is emptied (0 = never).
     pub mail_retention_days: u32,
+    /// Seconds a worker holds the mail it claimed; a worker that dies leaves its mail to
+    /// another after this long. Longer than a batch takes to send.
+    pub mail_lease_seconds: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,12 +71,15 @@ impl Default for Settings {
             dkim_selector: None,
             dkim_key: None,
             default_locale: Locale::Fr,
+            media_url: None,
             secret_key: None,
             rate_limits: RateLimits::On,
+            trusted_proxies: None,
             workers: 0,
             page_cache_ms: 2000,
             retention_days: 365,
             mail_retention_days: 90,
+            mail_lease_seconds: 120,
         }
     }
 }
@@ -90,6 +102,11 @@ impl Settings {
                 "log",
                 "test_database_url",
                 "require_browser",
+                "require_s3",
+                "require_nginx",
+                "test_s3_endpoint",
+                "chromedriver",
+                "chromium",
             ]))
             .merge(Env::raw().only(&["database_url"]))
             .extract::<Settings>()
@@ -116,6 +133,23 @@ impl Settings {
         if self.database_url.as_deref().is_some_and(str::is_empty) {
             self.database_url = None;
         }
+        if let Some(list) = &self.trusted_proxies
+            && let Some(bad) = proxy_entries(list).find(|e| parse_proxy(e).is_none())
+        {
+            return Err(SettingsError(format!(
+                "CONVIVE_TRUSTED_PROXIES: {bad:?} is not an address or a network (10.0.0.0/8)"
+            )));
+        }
+        if self.media_url.as_deref().is_some_and(str::is_empty) {
+            self.media_url = None;
+        }
+        if let Some(url) = &self.media_url
+            && !url.starts_with("s3://")
+        {
+            return Err(SettingsError(
+                "CONVIVE_MEDIA_URL must start with s3:// (or be unset for the data dir)".to_owned(),
+            ));
+        }
         Ok(self)
     }
 
@@ -125,9 +159,31 @@ impl Settings {
             .unwrap_or_else(|| format!("http://{}", self.bind))
     }
 
+    /// The networks of `trusted_proxies` (validated when loaded).
+    pub fn trusted_proxies(&self) -> Vec<ipnet::IpNet> {
+        self.trusted_proxies
+            .as_deref()
+            .map(|list| proxy_entries(list).filter_map(parse_proxy).collect())
+            .unwrap_or_default()
+    }
+
     pub fn serves_https(&self) -> bool {
         self.public_url().starts_with("https://")
     }
+}
+
+fn proxy_entries(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim).filter(|e| !e.is_empty())
+}
+
+/// `10.0.0.0/8`, or one address as a network of one.
+fn parse_proxy(entry: &str) -> Option<ipnet::IpNet> {
+    entry.parse::<ipnet::IpNet>().ok().or_else(|| {
+        entry
+            .parse::<std::net::IpAddr>()
+            .ok()
+            .map(ipnet::IpNet::from)
+    })
 }
 
 /// Redacts secrets so settings can be logged.
@@ -139,13 +195,16 @@ impl fmt::Debug for Settings {
             .field("database", &self.database_url.as_ref().map(|_| "<set>"))
             .field("data_dir", &self.data_dir)
             .field("smtp", &self.smtp_url.as_ref().map(|_| "<set>"))
+            .field("media_url", &self.media_url)
             .field("mail_from", &self.mail_from)
             .field("default_locale", &self.default_locale)
             .field("rate_limits", &self.rate_limits)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("workers", &self.workers)
             .field("page_cache_ms", &self.page_cache_ms)
             .field("retention_days", &self.retention_days)
             .field("mail_retention_days", &self.mail_retention_days)
+            .field("mail_lease_seconds", &self.mail_lease_seconds)
             .finish_non_exhaustive()
     }
 }

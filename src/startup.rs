@@ -8,12 +8,14 @@ use std::time::Duration;
 use actix_web::dev::Server;
 use actix_web::{HttpServer, web};
 
-use crate::db::{Db, seed};
+use crate::db::{Backend, Db, seed};
 use crate::domain::EmailAddress;
 use crate::jobs::Worker;
+use crate::media::MediaStore;
 use crate::services::accounts::organisers;
 use crate::services::accounts::passwords;
 use crate::settings::{RateLimits, Settings};
+use crate::web::client_address::TrustedProxies;
 use crate::web::rate_limit::RateLimiter;
 use crate::web::state::AppState;
 
@@ -80,10 +82,16 @@ impl Application {
         let state = web::Data::new(AppState::new(
             db.clone(),
             Arc::new(settings.clone()),
-            RateLimiter::new(settings.rate_limits == RateLimits::On),
+            RateLimiter::new(
+                settings.rate_limits == RateLimits::On,
+                // Instances on one PostgreSQL database count together.
+                (db.backend == Backend::Postgres).then(|| db.clone()),
+                TrustedProxies::new(settings.trusted_proxies()),
+            ),
             &key,
             worker.as_ref().map(|w| w.mailer.clone()),
             Duration::from_millis(settings.page_cache_ms),
+            MediaStore::open(settings.media_url.as_deref(), &settings.data_dir)?,
         ));
         let workers = match state.settings.workers {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),

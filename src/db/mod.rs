@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod personal_data;
 pub mod privacy;
 pub mod programme;
+pub mod rate_limits;
 pub mod registration_groups;
 pub mod registrations;
 pub mod reminders;

@@ -15,8 +15,6 @@ use super::layout::Composed;
 use super::message::{self, Envelope};
 use super::transport::{SendError, Transport};
 
-/// How long a claimed row stays leased to its worker.
-const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 /// Rows claimed at once; outcomes are committed per batch.
 const BATCH: i64 = 500;
 /// Messages in flight at once (bounded by the SMTP pool as well).
@@ -30,6 +28,9 @@ pub struct Mailer {
     pub transport: Transport,
     pub envelope: Envelope,
     pub context: MailContext,
+    /// How long a claimed row stays leased to its worker: after it, a row whose worker
+    /// died is claimed by another (`CONVIVE_MAIL_LEASE_SECONDS`).
+    pub lease: chrono::Duration,
 }
 
 /// First retry within seconds, doubling, capped near a minute; jitter spreads retries
@@ -55,13 +56,14 @@ impl Mailer {
     /// Claims, sends and records one batch; returns how many rows it handled.
     pub async fn process_batch(&self) -> Result<usize, DbError> {
         let ctx = self.context.clone();
+        let lease = self.lease;
         // The claim is a write: on SQLite it goes through the group-commit writer like
         // the requests' writes, instead of contending with it for the lock.
         let rows = self
             .db
-            .write(|conn| {
+            .write(move |conn| {
                 let now = Utc::now().naive_utc();
-                outbox::claim_due(conn, now, now + LEASE, BATCH)
+                outbox::claim_due(conn, now, now + lease, BATCH)
             })
             .await?;
         if rows.is_empty() {
@@ -72,14 +74,31 @@ impl Mailer {
         if count == 0 {
             return Ok(0);
         }
-        let outcomes: Vec<(OutboxRow, Outcome)> = futures_util::stream::iter(prepared)
-            .map(|p| self.deliver(p))
-            .buffer_unordered(CONCURRENCY)
-            .collect()
-            .await;
-        self.db
-            .write(move |conn| outbox::record(conn, &outcomes))
-            .await?;
+        // Outcomes are recorded as they come, not at the end of the batch: a worker
+        // killed mid-batch leaves only the messages it had in flight to be sent again by
+        // another. Sending goes on while a record commits; what finished meanwhile is
+        // recorded together in the next one.
+        let (done_tx, mut done_rx) = tokio::sync::mpsc::unbounded_channel();
+        let sending = async move {
+            let mut sent = futures_util::stream::iter(prepared)
+                .map(|p| self.deliver(p))
+                .buffer_unordered(CONCURRENCY);
+            while let Some(outcome) = sent.next().await {
+                let _ = done_tx.send(outcome);
+            }
+        };
+        let recording = async {
+            let mut done = Vec::with_capacity(CONCURRENCY);
+            while done_rx.recv_many(&mut done, CONCURRENCY).await > 0 {
+                let chunk = std::mem::take(&mut done);
+                self.db
+                    .write(move |conn| outbox::record(conn, &chunk))
+                    .await?;
+            }
+            Ok::<_, DbError>(())
+        };
+        let ((), recorded) = tokio::join!(sending, recording);
+        recorded?;
         Ok(count)
     }
 

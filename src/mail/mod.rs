@@ -53,6 +53,7 @@ pub fn mailer(settings: &Settings, db: Db) -> anyhow::Result<Arc<delivery::Maile
         )?,
         envelope: message::Envelope { from, domain, dkim },
         context,
+        lease: chrono::Duration::seconds(i64::from(settings.mail_lease_seconds.max(1))),
         db,
     }))
 }

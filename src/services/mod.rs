@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod learning;
 pub mod mail_log;
 pub mod privacy;
+pub mod rate_limits;
 pub mod registrations;
 pub mod sessions;
 pub mod speakers;

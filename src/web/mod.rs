@@ -5,12 +5,14 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod cache;
+pub mod client_address;
 pub mod csrf;
 pub mod error;
 pub mod form;
 pub mod health;
 pub mod lang;
 pub mod log_redaction;
+pub mod media;
 pub mod page;
 pub mod page_meta;
 pub mod pages;
@@ -47,7 +49,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/{path:.*}", web::get().to(assets::serve_asset))
         .route("/join/{token}", web::get().to(registrations::join))
-        .route("/media/{name}", web::get().to(admin::replays::serve_media))
+        .route("/media/{key:.*}", web::get().to(media::serve))
+        .route("/media/{key:.*}", web::head().to(media::serve))
         .route(
             "/unsubscribe/{token}",
             web::get().to(invitations::show_unsubscribe),

@@ -32,16 +32,22 @@ pub async fn register(
     target: Target,
     input: &RegistrationInput,
 ) -> Result<(), AppError> {
-    state.limits.check(Limit::Registration, &client_key(req))?;
+    state
+        .limits
+        .check(Limit::Registration, &client_key(req))
+        .await?;
     if input.is_robot() {
         tracing::info!("registration honeypot filled; ignored");
         return Ok(());
     }
     let new = input.parse().map_err(AppError::Validation)?;
-    state.limits.check(
-        Limit::RegistrationAddress,
-        &new.email.as_str().to_lowercase(),
-    )?;
+    state
+        .limits
+        .check(
+            Limit::RegistrationAddress,
+            &new.email.as_str().to_lowercase(),
+        )
+        .await?;
     let tokens = state.tokens.clone();
     let now = Utc::now().naive_utc();
     // Through the group-commit writer: acknowledged once the batch is on disk.
@@ -62,10 +68,14 @@ pub async fn confirm(
     req: &HttpRequest,
     token: String,
 ) -> Result<Confirmation, AppError> {
-    state.limits.check(Limit::Confirmation, &client_key(req))?;
     state
         .limits
-        .check(Limit::ConfirmationToken, token.get(..16).unwrap_or(&token))?;
+        .check(Limit::Confirmation, &client_key(req))
+        .await?;
+    state
+        .limits
+        .check(Limit::ConfirmationToken, token.get(..16).unwrap_or(&token))
+        .await?;
     let confirmation = state
         // A seat taken changes `seats_left` on the public pages.
         .write(Pages::Changed, move |c| {

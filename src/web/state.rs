@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::db::{Db, DbConnection, DbError};
 use crate::mail::delivery::Mailer;
+use crate::media::MediaStore;
 use crate::settings::Settings;
 
 use super::cache::PageCache;
@@ -25,6 +26,8 @@ pub struct AppState {
     /// Rendered public pages and API lists, invalidated by the database's content
     /// version.
     pub pages: PageCache,
+    /// Uploaded replays, captions and images, shared by every instance.
+    pub media: MediaStore,
 }
 
 /// What a piece of database work does to the public pages and the public API, said at
@@ -47,6 +50,7 @@ impl AppState {
         key: &[u8; 64],
         mailer: Option<Arc<Mailer>>,
         page_ttl: std::time::Duration,
+        media: MediaStore,
     ) -> AppState {
         AppState {
             pages: PageCache::new(&db, page_ttl),
@@ -56,6 +60,7 @@ impl AppState {
             cookie_key: actix_web::cookie::Key::from(key),
             mailer,
             tokens: crate::secrets::link_tokens::RegistrationTokens::from_secret(key),
+            media,
         }
     }
 

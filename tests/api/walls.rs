@@ -41,6 +41,11 @@ const HOMES: &[Home] = &[
         crates: &["lettre"],
         only_in: &["src/mail/"],
     },
+    // The media store's backends (local folder, S3) stay behind `MediaStore`.
+    Home {
+        crates: &["object_store"],
+        only_in: &["src/media/"],
+    },
     // The HTTP stack. `startup.rs` (builds the server) and `cli.rs` (runs it on actix's
     // runtime) are the composition root: they wire web/ to the rest, so they name it too.
     Home {
@@ -71,6 +76,7 @@ const IMPURE: &[&str] = &[
     "crate::jobs",
     "crate::secrets",
     "crate::settings",
+    "crate::media",
     "std::fs",
     "std::net",
     "std::io",
@@ -140,6 +146,18 @@ const WALLS: &[Wall] = &[
     Wall {
         layer: "src/secrets/",
         forbids: &["crate::web", "crate::services", "crate::jobs"],
+        except: &[],
+    },
+    // Stores and reads bytes; what they mean is decided by its callers.
+    Wall {
+        layer: "src/media/",
+        forbids: &[
+            "crate::web",
+            "crate::services",
+            "crate::jobs",
+            "crate::db",
+            "crate::mail",
+        ],
         except: &[],
     },
 ];

@@ -1,19 +1,17 @@
-//! Replays in the back office: per language a video URL or an uploaded file (stored in
-//! the data dir under `media/`, served by `GET /media/{name}` with range requests) and
+//! Replays in the back office: per language a video URL or an uploaded file (kept in the
+//! media store, served by `GET /media/{key}`, `crate::web::media`) and
 //! WebVTT captions per language; publishing the first one mails the registrants.
 //! Also the public `POST /api/v1/webinars/{slug}/replays/{locale}/views` beacon.
 
-use std::io::Write;
-use std::path::PathBuf;
-
 use actix_multipart::Multipart;
 use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::domain::Locale;
+use crate::media::{MediaError, MediaKey, MediaStore};
 use crate::services::content::replays_admin::{self as svc, ReplayInput};
 use crate::web::csrf;
 use crate::web::error::AppError;
@@ -28,21 +26,6 @@ pub const MAX_VIDEO: usize = 2 * 1024 * 1024 * 1024;
 pub const MAX_CAPTIONS: usize = 2 * 1024 * 1024;
 const MAX_TEXT_FIELD: usize = 8 * 1024;
 
-fn media_dir(state: &AppState) -> PathBuf {
-    state.settings.data_dir.join("media")
-}
-
-/// A stored media file name: uuid and a known extension, nothing else.
-fn valid_name(name: &str) -> bool {
-    let Some((stem, ext)) = name.rsplit_once('.') else {
-        return false;
-    };
-    matches!(ext, "webm" | "mp4" | "vtt")
-        && !stem.is_empty()
-        && stem.len() <= 64
-        && stem.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
-}
-
 fn extension(filename: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let lower = filename.to_ascii_lowercase();
     allowed
@@ -55,7 +38,7 @@ fn extension(filename: &str, allowed: &[&'static str]) -> Option<&'static str> {
 #[derive(Default)]
 struct Upload {
     fields: Vec<(String, String)>,
-    stored: Vec<PathBuf>,
+    stored: Vec<MediaKey>,
 }
 
 impl Upload {
@@ -68,9 +51,12 @@ impl Upload {
             .unwrap_or_default()
     }
 
-    fn discard(&self) {
-        for p in &self.stored {
-            let _ = std::fs::remove_file(p);
+    /// Removes what this form stored, when the form is refused.
+    async fn discard(&self, media: &MediaStore) {
+        for key in &self.stored {
+            if let Err(e) = media.delete(key).await {
+                tracing::warn!(error = %e, %key, "refused upload left in the media store");
+            }
         }
     }
 }
@@ -108,11 +94,23 @@ async fn read_upload(
                 if !csrf_ok {
                     return Err(AppError::Forbidden);
                 }
-                let stored = store_file(state, &mut up, &mut field, &name, &f).await?;
+                let stored = match store_file(state, &mut up, &mut field, &name, &f).await {
+                    Ok(stored) => stored,
+                    Err(e) => {
+                        up.discard(&state.media).await;
+                        return Err(e);
+                    }
+                };
                 up.fields.push((name, format!("/media/{stored}")));
             }
             _ => {
-                let value = read_text(&mut up, &mut field).await?;
+                let value = match read_text(&mut field).await {
+                    Ok(value) => value,
+                    Err(e) => {
+                        up.discard(&state.media).await;
+                        return Err(e);
+                    }
+                };
                 if name == "csrf" {
                     csrf::verify(session, &value)?;
                     csrf_ok = true;
@@ -124,64 +122,55 @@ async fn read_upload(
         }
     }
     if !csrf_ok {
-        up.discard();
+        up.discard(&state.media).await;
         return Err(AppError::Forbidden);
     }
     Ok(up)
 }
 
-/// Stores an uploaded video or captions file under the media directory (synced before
-/// the form answers); returns its stored name. Refuses other types and oversized files.
+/// Stores an uploaded video or captions file in the media store (durable before the
+/// form answers); returns its key. Refuses other types and oversized files.
 async fn store_file(
     state: &AppState,
     up: &mut Upload,
     field: &mut actix_multipart::Field,
     name: &str,
     filename: &str,
-) -> Result<String, AppError> {
+) -> Result<MediaKey, AppError> {
     let (allowed, max): (&[&'static str], usize) = if name == "video_file" {
         (&["webm", "mp4"], MAX_VIDEO)
     } else {
         (&["vtt"], MAX_CAPTIONS)
     };
-    let Some(ext) = extension(filename, allowed) else {
-        up.discard();
+    let key = extension(filename, allowed).and_then(|ext| MediaKey::random("", ext));
+    let Some(key) = key else {
         return Err(AppError::Validation(vec![(
             "video_file",
             "admin-replay-error-file-type",
         )]));
     };
-    let dir = media_dir(state);
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::Internal(e.into()))?;
-    let stored = format!("{}.{ext}", uuid::Uuid::new_v4());
-    let path = dir.join(&stored);
-    let mut file = std::fs::File::create(&path).map_err(|e| AppError::Internal(e.into()))?;
-    up.stored.push(path);
-    let mut size = 0;
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| bad_request())?;
-        size += chunk.len();
-        if size > max {
-            up.discard();
-            return Err(too_large());
+    let content_type = key.content_type();
+    match state
+        .media
+        .put_stream(&key, field, content_type, max as u64)
+        .await
+    {
+        Ok(_) => {
+            up.stored.push(key.clone());
+            Ok(key)
         }
-        file.write_all(&chunk)
-            .map_err(|e| AppError::Internal(e.into()))?;
+        Err(MediaError::TooLarge) => Err(too_large()),
+        Err(MediaError::Body(_)) => Err(bad_request()),
+        Err(e) => Err(AppError::Internal(e.into())),
     }
-    file.sync_all().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(stored)
 }
 
 /// A text field of the form, bounded in size.
-async fn read_text(
-    up: &mut Upload,
-    field: &mut actix_multipart::Field,
-) -> Result<String, AppError> {
+async fn read_text(field: &mut actix_multipart::Field) -> Result<String, AppError> {
     let mut value = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| bad_request())?;
         if value.len() + chunk.len() > MAX_TEXT_FIELD {
-            up.discard();
             return Err(too_large());
         }
         value.extend_from_slice(&chunk);
@@ -224,7 +213,7 @@ pub async fn save_replay(
     let valid = match input.parse() {
         Ok(v) => v,
         Err(errors) => {
-            up.discard();
+            up.discard(&state.media).await;
             return Err(AppError::Validation(errors));
         }
     };
@@ -328,27 +317,6 @@ pub async fn api_publish_replay(
     Ok(HttpResponse::Ok().json(json!({"id": id, "published": published, "notified": notified})))
 }
 
-/// `GET /media/{name}`: an uploaded replay or captions file, with range requests.
-pub async fn serve_media(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let name = path.into_inner();
-    if !valid_name(&name) {
-        return Err(AppError::NotFound);
-    }
-    let file = actix_files::NamedFile::open_async(media_dir(&state).join(&name))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    let mut res = file.into_response(&req);
-    res.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
-    Ok(res)
-}
-
 /// `POST /api/v1/webinars/{slug}/replays/{locale}/views`: the player counts a view.
 pub async fn record_replay_view(
     state: web::Data<AppState>,
@@ -375,10 +343,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_stored_names_are_served() {
-        assert!(valid_name("0b7c3f0e-1c2d-4e5f-8a9b-0c1d2e3f4a5b.webm"));
-        assert!(!valid_name("../convive.db"));
-        assert!(!valid_name("x.html"));
+    fn only_known_extensions_are_stored() {
         assert_eq!(extension("Replay FR.MP4", &["webm", "mp4"]), Some("mp4"));
         assert_eq!(extension("evil.vtt.exe", &["vtt"]), None);
     }

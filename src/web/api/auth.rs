@@ -55,7 +55,7 @@ pub async fn sign_up(
     state: web::Data<AppState>,
     body: web::Json<SignupBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Signup, &client_key(&req))?;
+    state.limits.check(Limit::Signup, &client_key(&req)).await?;
     let body = body.into_inner();
     let input = SignupInput {
         email: body.email.unwrap_or_default(),
@@ -109,11 +109,12 @@ pub async fn log_in(
     state: web::Data<AppState>,
     body: web::Json<LoginBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Login, &client_key(&req))?;
+    state.limits.check(Limit::Login, &client_key(&req)).await?;
     let LoginBody { email, password } = body.into_inner();
     state
         .limits
-        .check(Limit::LoginAccount, &email.trim().to_lowercase())?;
+        .check(Limit::LoginAccount, &email.trim().to_lowercase())
+        .await?;
     let user = state
         .run(Pages::Unchanged, move |c| {
             Ok(accounts::login(c, &email, &password))
@@ -148,10 +149,12 @@ pub async fn forgot_password(
     let email = body.into_inner().email;
     state
         .limits
-        .check(Limit::PasswordReset, &client_key(&req))?;
+        .check(Limit::PasswordReset, &client_key(&req))
+        .await?;
     state
         .limits
-        .check(Limit::PasswordReset, &email.trim().to_lowercase())?;
+        .check(Limit::PasswordReset, &email.trim().to_lowercase())
+        .await?;
     state
         .run(Pages::Unchanged, move |c| {
             Ok(accounts::forgot_password(c, &email))

@@ -31,11 +31,15 @@ pub async fn request_link(
     state: web::Data<AppState>,
     body: web::Json<RequestBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Privacy, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Privacy, &client_key(&req))
+        .await?;
     let body = body.into_inner();
     state
         .limits
-        .check(Limit::Privacy, &body.email.trim().to_lowercase())?;
+        .check(Limit::Privacy, &body.email.trim().to_lowercase())
+        .await?;
     let locale = body
         .locale
         .and_then(|l| l.parse::<Locale>().ok())
@@ -68,7 +72,10 @@ pub async fn export_data(
     state: web::Data<AppState>,
     body: web::Json<TokenBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Confirmation, &client_key(&req))
+        .await?;
     let token = body.into_inner().token;
     let data = state
         .run(Pages::Unchanged, move |c| {
@@ -86,7 +93,10 @@ pub async fn erase_data(
     state: web::Data<AppState>,
     body: web::Json<TokenBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Confirmation, &client_key(&req))
+        .await?;
     let token = body.into_inner().token;
     let report = state
         .run(Pages::Changed, move |c| {

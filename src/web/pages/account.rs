@@ -102,7 +102,7 @@ pub async fn create_account(
     form: web::Form<SignupForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Signup, &client_key(&req))?;
+    state.limits.check(Limit::Signup, &client_key(&req)).await?;
     let input = SignupInput {
         email: form.email.clone(),
         password: form.password.clone(),
@@ -182,10 +182,11 @@ pub async fn log_in(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Login, &client_key(&req))?;
+    state.limits.check(Limit::Login, &client_key(&req)).await?;
     state
         .limits
-        .check(Limit::LoginAccount, &form.email.trim().to_lowercase())?;
+        .check(Limit::LoginAccount, &form.email.trim().to_lowercase())
+        .await?;
     let next = auth::safe_next(form.next.as_deref(), page.lang());
     let (email, password) = (form.email.clone(), form.password.clone());
     let result = state

@@ -62,10 +62,12 @@ pub async fn request_reset(
     csrf::verify(&session, &form.csrf)?;
     state
         .limits
-        .check(Limit::PasswordReset, &client_key(&req))?;
+        .check(Limit::PasswordReset, &client_key(&req))
+        .await?;
     state
         .limits
-        .check(Limit::PasswordReset, &form.email.trim().to_lowercase())?;
+        .check(Limit::PasswordReset, &form.email.trim().to_lowercase())
+        .await?;
     let email = form.email.clone();
     let result = state
         .run(Pages::Unchanged, move |c| {

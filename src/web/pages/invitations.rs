@@ -51,7 +51,10 @@ pub async fn show_invitation(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Invitation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Invitation, &client_key(&req))
+        .await?;
     let (_, token) = path.into_inner();
     let locale = page.locale;
     let t = token.clone();
@@ -167,7 +170,10 @@ pub async fn unsubscribe(
     path: web::Path<String>,
     _form: Option<web::Form<OneClick>>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Invitation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Invitation, &client_key(&req))
+        .await?;
     let token = path.into_inner();
     let (email, locale, announcement) = state
         .run(Pages::Unchanged, move |c| {

@@ -96,10 +96,14 @@ pub async fn submit_request(
     form: web::Form<RequestForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Privacy, &client_key(&req))?;
     state
         .limits
-        .check(Limit::Privacy, &form.email.trim().to_lowercase())?;
+        .check(Limit::Privacy, &client_key(&req))
+        .await?;
+    state
+        .limits
+        .check(Limit::Privacy, &form.email.trim().to_lowercase())
+        .await?;
     let (email, locale) = (form.email.clone(), page.locale);
     let result = state
         .run(Pages::Unchanged, move |c| {
@@ -151,7 +155,10 @@ pub async fn show_manage(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Confirmation, &client_key(&req))
+        .await?;
     let token = path.into_inner().1;
     let t = token.clone();
     let opened = state
@@ -202,7 +209,10 @@ pub async fn export_data(
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Confirmation, &client_key(&req))
+        .await?;
     let token = path.into_inner().1;
     let data = state
         .run(Pages::Unchanged, move |c| {
@@ -238,7 +248,10 @@ pub async fn erase_data(
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     csrf::verify(&session, &form.csrf)?;
-    state.limits.check(Limit::Confirmation, &client_key(&req))?;
+    state
+        .limits
+        .check(Limit::Confirmation, &client_key(&req))
+        .await?;
     let token = path.into_inner().1;
     if form.confirm.is_none() {
         return render_status(

@@ -25,9 +25,30 @@ pub struct TestApp {
 }
 
 /// A PostgreSQL database made for one test and dropped with it.
-struct PgTestDatabase {
+pub struct PgTestDatabase {
     admin_url: String,
     name: String,
+    /// Its URL, as `DATABASE_URL` names it.
+    pub url: String,
+}
+
+impl PgTestDatabase {
+    /// A new empty database on the server `CONVIVE_TEST_DATABASE_URL` names.
+    pub fn create(admin_url: &str) -> PgTestDatabase {
+        let name = format!("convive_test_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = PgConnection::establish(admin_url).expect("PostgreSQL reachable");
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut conn)
+            .expect("create test database");
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("URL with a database name");
+        PgTestDatabase {
+            url: format!("{base}/{name}"),
+            admin_url: admin_url.to_owned(),
+            name,
+        }
+    }
 }
 
 impl Drop for PgTestDatabase {
@@ -68,16 +89,9 @@ fn test_settings(tmp: &tempfile::TempDir) -> (Settings, Option<PgTestDatabase>) 
         ..Settings::default()
     };
     let pg = postgres_url().map(|admin_url| {
-        let name = format!("convive_test_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = PgConnection::establish(&admin_url).expect("PostgreSQL reachable");
-        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
-            .execute(&mut conn)
-            .expect("create test database");
-        let (base, _) = admin_url
-            .rsplit_once('/')
-            .expect("URL with a database name");
-        settings.database_url = Some(format!("{base}/{name}"));
-        PgTestDatabase { admin_url, name }
+        let db = PgTestDatabase::create(&admin_url);
+        settings.database_url = Some(db.url.clone());
+        db
     });
     (settings, pg)
 }

@@ -11,15 +11,17 @@
 //! - `campaigns`: uploading a contact list from the back office
 //! - `speakers`: speakers with a photo, where they appear and a session's agenda, made
 //!   through the back office's forms
+//! - `s3`: a fresh bucket on the S3-compatible server (moto)
 
 pub mod app;
 pub mod campaigns;
 pub mod mailbox;
 pub mod pages;
 pub mod registrations;
+pub mod s3;
 pub mod smtp;
 pub mod speakers;
 pub mod staff;
 pub mod visitor;
 
-pub use app::{TestApp, postgres_url, spawn_app, spawn_app_with};
+pub use app::{PgTestDatabase, TestApp, postgres_url, spawn_app, spawn_app_with};
