@@ -66,22 +66,12 @@ pub async fn save_share_image(
         |message: &'static str| FormState::default().with_errors(vec![("share_image", message)]);
     let key = match store_upload(&state, &upload, Picture::Share).await? {
         Some(Ok(key)) => key,
-        Some(Err(message)) => {
+        failed => {
+            let message = match failed {
+                Some(Err(message)) => message,
+                _ => "admin-share-image-error-missing",
+            };
             let form = refused(message);
-            return item_page(
-                &who,
-                &page,
-                &cookie,
-                &state,
-                Kind::Webinar,
-                slug,
-                form,
-                None,
-            )
-            .await;
-        }
-        None => {
-            let form = refused("admin-share-image-error-missing");
             return item_page(
                 &who,
                 &page,
