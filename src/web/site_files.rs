@@ -109,20 +109,11 @@ pub async fn manifest(page: PageCtx) -> HttpResponse {
         .body(body.to_string())
 }
 
-/// `GET /photos/{name}`: one stored size of a speaker's photo or a share picture.
-pub async fn photo(
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let name = path.into_inner();
-    let dir = photos::dir(&state.settings.data_dir);
-    let bytes = web::block(move || photos::load(&dir, &name))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("photo: {e}")))?
-        .ok_or(AppError::NotFound)?;
-    // A new photo gets a new key: a stored file never changes.
-    Ok(HttpResponse::Ok()
-        .content_type("image/jpeg")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
-        .body(bytes))
+/// `GET /photos/{name}`: where pages once linked a photo; it lives in the media store
+/// now, at `/media/photos/{name}`.
+pub async fn photo(path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let moved = photos::moved_url(&path.into_inner()).ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, moved))
+        .finish())
 }

@@ -12,6 +12,7 @@ use crate::helpers::{
     pages::{csrf_of, post_multipart},
     s3::fresh_bucket,
     spawn_app, spawn_app_with,
+    speakers::{WEBINAR, with_people},
     staff::{api, log_in, staff},
 };
 
@@ -209,22 +210,27 @@ async fn media_from_the_data_dir_answers_head_etag_and_ranges() {
     assert_eq!(app.get("/media/..%2F..%2Fconvive.db").await.status(), 404);
 }
 
-#[tokio::test]
-async fn a_replay_uploaded_through_one_instance_plays_through_another() {
-    let Some(url) = fresh_bucket().await else {
-        return;
-    };
-    let media_url = url.clone();
-    let app = spawn_app_with(move |s| s.media_url = Some(media_url)).await;
-    // The other instance: same database and bucket, a data dir of its own.
+/// A second instance of `app`: same database and media store, a data dir of its own
+/// (kept while the returned folder lives); its base URL.
+fn other_instance(app: &TestApp) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut settings = app.settings.clone();
     settings.data_dir = dir.path().join("data");
     settings.bind = "127.0.0.1:0".parse().unwrap();
     settings.public_url = None;
     let other = Application::build(settings, app.db.clone(), false).unwrap();
-    let other_base = format!("http://127.0.0.1:{}", other.port);
+    let base = format!("http://127.0.0.1:{}", other.port);
     tokio::spawn(other.run());
+    (base, dir)
+}
+
+#[tokio::test]
+async fn a_replay_uploaded_through_one_instance_plays_through_another() {
+    let Some(url) = fresh_bucket().await else {
+        return;
+    };
+    let app = spawn_app_with(move |s| s.media_url = Some(url)).await;
+    let (other_base, _dir) = other_instance(&app);
 
     let video = pattern(6 * 1024 * 1024 + 1);
     let media = upload_replay(&app, &video).await;
@@ -236,4 +242,41 @@ async fn a_replay_uploaded_through_one_instance_plays_through_another() {
             .exists(),
         "kept in the bucket, not on the receiving instance's disk"
     );
+}
+
+#[tokio::test]
+async fn a_speaker_photo_uploaded_through_one_instance_shows_on_another() {
+    let Some(url) = fresh_bucket().await else {
+        return;
+    };
+    let app = spawn_app_with(move |s| s.media_url = Some(url)).await;
+    with_people(&app).await;
+    let (other_base, _dir) = other_instance(&app);
+    let w: serde_json::Value = app
+        .client
+        .get(format!("{other_base}/api/v1/webinars/{WEBINAR}?lang=fr"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (size, side) in [("small", 96), ("large", 320)] {
+        let photo = w["speakers"][0]["photo"][size].as_str().unwrap();
+        assert!(photo.starts_with("/media/photos/"), "{photo}");
+        let res = app
+            .client
+            .get(format!("{other_base}{photo}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{photo} served by the other instance");
+        assert_eq!(res.headers()["content-type"], "image/jpeg");
+        let img = image::load_from_memory(&res.bytes().await.unwrap()).unwrap();
+        assert_eq!((img.width(), img.height()), (side, side));
+        assert!(
+            !app.data_dir.join(&photo[1..]).exists(),
+            "kept in the bucket, not on the receiving instance's disk"
+        );
+    }
 }

@@ -63,6 +63,11 @@ async fn photos_are_resized_to_the_sizes_pages_use() {
         assert_eq!(res.headers()["content-type"], "image/jpeg");
         let img = image::load_from_memory(&res.bytes().await.unwrap()).unwrap();
         assert_eq!((img.width(), img.height()), (side, side), "{size}");
+        // Pages once linked photos at `/photos/…`: those links lead to the media store.
+        let name = url.trim_start_matches("/media/photos/");
+        let old = app.get(&format!("/photos/{name}")).await;
+        assert_eq!(old.status(), 308, "{name}");
+        assert_eq!(old.headers()["location"], url);
     }
     assert_eq!(app.get("/photos/..%2Fsecret-96.jpg").await.status(), 404);
 }

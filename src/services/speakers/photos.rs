@@ -1,14 +1,16 @@
 //! Pictures organisers upload: speakers' photos and webinars' share pictures. Each is
 //! decoded once on upload (within size limits), cropped to the shapes pages use and
-//! stored as JPEG under one key. Where the files live is `store`/`load`/`delete` alone,
-//! so moving them to the shared media storage touches nothing else.
+//! stored as JPEG in the media store (`photos/{key}-{size}.jpg`), so every instance
+//! serves what any instance received, at `/media/photos/…`.
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
 
+use bytes::Bytes;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{ImageReader, Limits};
+
+use crate::media::{MediaKey, MediaStore};
 
 use super::views::PhotoUrls;
 
@@ -79,25 +81,27 @@ impl PhotoError {
     }
 }
 
-/// Where pictures live under the data directory.
-pub fn dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("media").join("photos")
+/// The media key of one size of the picture `key`; `None` for a key the store never made.
+fn media_key(key: &str, suffix: &str) -> Option<MediaKey> {
+    valid_key(key)
+        .then(|| MediaKey::parse(&format!("photos/{key}-{suffix}.jpg")))
+        .flatten()
 }
 
-fn file_name(key: &str, suffix: &str) -> String {
-    format!("{key}-{suffix}.jpg")
+fn url(key: &str, suffix: &str) -> String {
+    format!("/media/photos/{key}-{suffix}.jpg")
 }
 
 pub fn urls(key: &str) -> PhotoUrls {
     PhotoUrls {
-        small: format!("/photos/{}", file_name(key, SPEAKER_SIZES[0].suffix)),
-        large: format!("/photos/{}", file_name(key, SPEAKER_SIZES[1].suffix)),
+        small: url(key, SPEAKER_SIZES[0].suffix),
+        large: url(key, SPEAKER_SIZES[1].suffix),
     }
 }
 
 /// The path of a webinar's share picture.
 pub fn share_url(key: &str) -> String {
-    format!("/photos/{}", file_name(key, SHARE_SIZES[0].suffix))
+    url(key, SHARE_SIZES[0].suffix)
 }
 
 /// The picture in every size `what` is stored in, as JPEG files: (suffix, bytes).
@@ -140,44 +144,51 @@ pub fn valid_name(name: &str) -> bool {
     all_sizes().any(|s| s.suffix == suffix) && valid_key(key)
 }
 
-/// Resizes an upload and stores it under a new key (a stored file never changes, so
-/// it can be cached for good); the key.
-pub fn store_new(dir: &Path, bytes: &[u8], what: Picture) -> Result<String, PhotoError> {
-    let sized = resize(bytes, what)?;
-    let key = uuid::Uuid::new_v4().simple().to_string();
-    store(dir, &key, &sized).map(|()| key)
+/// Where a stored file name is served now (pages once linked `/photos/{name}`).
+pub fn moved_url(name: &str) -> Option<String> {
+    valid_name(name).then(|| format!("/media/photos/{name}"))
 }
 
-/// Writes every size of the picture `key` (the one place that knows where pictures live).
-pub fn store(dir: &Path, key: &str, sized: &[(&str, Vec<u8>)]) -> Result<(), PhotoError> {
-    std::fs::create_dir_all(dir).map_err(|_| PhotoError::Storage)?;
+/// Resizes an upload (off the async threads: decoding is CPU work) and stores it under
+/// a new key; a stored picture never changes, so it can be cached for good.
+pub async fn store_new(
+    media: &MediaStore,
+    bytes: Vec<u8>,
+    what: Picture,
+) -> Result<String, PhotoError> {
+    let sized = tokio::task::spawn_blocking(move || resize(&bytes, what))
+        .await
+        .map_err(|_| PhotoError::Storage)??;
+    let key = uuid::Uuid::new_v4().simple().to_string();
+    store(media, &key, sized).await.map(|()| key)
+}
+
+/// Writes every size of the picture `key`.
+pub async fn store(
+    media: &MediaStore,
+    key: &str,
+    sized: Vec<(&'static str, Vec<u8>)>,
+) -> Result<(), PhotoError> {
     for (suffix, bytes) in sized {
-        let path = dir.join(file_name(key, suffix));
-        let tmp = path.with_extension("part");
-        std::fs::write(&tmp, bytes)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|_| PhotoError::Storage)?;
+        let at = media_key(key, suffix).ok_or(PhotoError::Storage)?;
+        media
+            .put(&at, Bytes::from(bytes), "image/jpeg")
+            .await
+            .map_err(|e| {
+                tracing::warn!("picture {at}: {e}");
+                PhotoError::Storage
+            })?;
     }
     Ok(())
 }
 
-/// One stored size of a picture, by its file name.
-pub fn load(dir: &Path, name: &str) -> Option<Vec<u8>> {
-    valid_name(name)
-        .then(|| std::fs::read(dir.join(name)).ok())
-        .flatten()
-}
-
-/// Removes every stored size of the picture `key`; a file already gone is no error.
-pub fn delete(dir: &Path, key: &str) -> Result<(), PhotoError> {
-    if !valid_key(key) {
-        return Ok(());
-    }
+/// Removes every stored size of the picture `key`; one already gone is no error.
+pub async fn delete(media: &MediaStore, key: &str) -> Result<(), PhotoError> {
     for size in all_sizes() {
-        match std::fs::remove_file(dir.join(file_name(key, size.suffix))) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(PhotoError::Storage),
-            _ => {}
-        }
+        let Some(at) = media_key(key, size.suffix) else {
+            return Ok(());
+        };
+        media.delete(&at).await.map_err(|_| PhotoError::Storage)?;
     }
     Ok(())
 }
@@ -210,16 +221,26 @@ mod tests {
         assert_eq!((back.width(), back.height()), (1200, 630));
     }
 
-    #[test]
-    fn delete_removes_every_size_and_only_that_key() {
+    async fn exists(media: &MediaStore, key: &str, suffix: &str) -> bool {
+        media.head(&media_key(key, suffix).unwrap()).await.is_ok()
+    }
+
+    #[tokio::test]
+    async fn delete_removes_every_size_and_only_that_key() {
         let dir = std::env::temp_dir().join(format!("photos-{}", uuid::Uuid::new_v4()));
-        let kept = store_new(&dir, &png(64, 64), Picture::Speaker).unwrap();
-        let gone = store_new(&dir, &png(64, 64), Picture::Speaker).unwrap();
-        delete(&dir, &gone).unwrap();
-        assert!(load(&dir, &format!("{gone}-96.jpg")).is_none());
-        assert!(load(&dir, &format!("{gone}-320.jpg")).is_none());
-        assert!(load(&dir, &format!("{kept}-96.jpg")).is_some());
-        delete(&dir, &gone).unwrap();
+        let media = MediaStore::open(None, &dir).unwrap();
+        let kept = store_new(&media, png(64, 64), Picture::Speaker)
+            .await
+            .unwrap();
+        let gone = store_new(&media, png(64, 64), Picture::Speaker)
+            .await
+            .unwrap();
+        assert!(dir.join(format!("media/photos/{gone}-96.jpg")).is_file());
+        delete(&media, &gone).await.unwrap();
+        assert!(!exists(&media, &gone, "96").await);
+        assert!(!exists(&media, &gone, "320").await);
+        assert!(exists(&media, &kept, "96").await);
+        delete(&media, &gone).await.unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -242,5 +263,10 @@ mod tests {
         assert!(!valid_name("0a1b-97.jpg"));
         assert!(!valid_name("../etc-96.jpg"));
         assert!(!valid_name("x.jpg"));
+        assert_eq!(
+            moved_url("0a1b-96.jpg").as_deref(),
+            Some("/media/photos/0a1b-96.jpg")
+        );
+        assert_eq!(moved_url("../x-96.jpg"), None);
     }
 }

@@ -1,5 +1,5 @@
 //! Pictures uploaded in the back office (speakers' photos, webinars' share pictures):
-//! resized and stored off the request threads, the replaced ones removed once the new
+//! resized off the request threads and put in the media store, the replaced ones removed once the new
 //! key is committed; and the share picture form of a webinar's page.
 
 use actix_multipart::Multipart;
@@ -32,10 +32,7 @@ pub async fn store_upload(
         (false, Some((_, bytes))) => bytes,
         (false, None) => return Ok(None),
     };
-    let dir = photos::dir(&state.settings.data_dir);
-    let stored = web::block(move || photos::store_new(&dir, &bytes, what))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("picture: {e}")))?;
+    let stored = photos::store_new(&state.media, bytes, what).await;
     Ok(Some(stored.map_err(|e| e.message_id())))
 }
 
@@ -43,9 +40,7 @@ pub async fn store_upload(
 /// file behind, which is logged rather than failing the organiser's change.
 pub async fn remove(state: &AppState, key: Option<String>) {
     let Some(key) = key else { return };
-    let dir = photos::dir(&state.settings.data_dir);
-    let removed = web::block(move || photos::delete(&dir, &key).map(|()| key)).await;
-    if !matches!(removed, Ok(Ok(_))) {
+    if photos::delete(&state.media, &key).await.is_err() {
         tracing::warn!("a replaced picture could not be removed");
     }
 }
