@@ -186,6 +186,24 @@ async fn a_webinar_share_picture_uploaded_in_the_back_office_is_its_share_card()
     );
     assert!(admin.contains(&format!("src=\"{first}\"")), "preview shown");
 
+    // The registration page of one of its sessions shares the webinar with its picture.
+    let w = app
+        .get_json("/api/v1/webinars/fight-food-waste?lang=en")
+        .await;
+    let session = w["sessions"][0]["id"].as_i64().unwrap();
+    let form = plain(
+        &app.get_text(&format!("/en/sessions/{session}/register"))
+            .await,
+    );
+    let og = meta(&form, "property", "og:image").unwrap();
+    assert_eq!(
+        path_of(og),
+        first,
+        "the register page shares the webinar's picture"
+    );
+    let title = meta(&form, "property", "og:title").unwrap();
+    assert_eq!(title, w["title"].as_str().unwrap());
+
     // A new picture replaces the old one, whose file is removed.
     assert_eq!(
         upload_share_image(&organiser, &png(640, 640))

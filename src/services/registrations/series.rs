@@ -29,6 +29,9 @@ use crate::services::registrations::view::{RegistrationView, registration_view};
 #[derive(Clone, Debug)]
 pub struct SeriesItem {
     pub title: String,
+    pub summary: String,
+    /// The webinar's share picture, when it has one.
+    pub share_image: Option<String>,
     pub session: SessionView,
 }
 
@@ -63,6 +66,8 @@ pub fn offer(
                 let session = w.sessions.into_iter().next()?;
                 Some(SeriesItem {
                     title: w.title,
+                    summary: w.summary,
+                    share_image: w.share_image,
                     session,
                 })
             })

@@ -71,6 +71,8 @@ async fn load_items(
                     let webinar = programme::webinar(c, &session.webinar_slug, locale, now)?;
                     Ok(vec![SeriesItem {
                         title: webinar.title,
+                        summary: webinar.summary,
+                        share_image: webinar.share_image,
                         session,
                     }])
                 }
