@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::db::seed;
 use crate::domain::{EmailAddress, Locale};
+use crate::services::accounts::api_tokens::TokenRequest;
 use crate::services::accounts::organisers;
 use crate::services::accounts::passwords;
 use crate::settings::Settings;
@@ -88,6 +89,15 @@ enum OrganiserCommand {
     Token {
         #[arg(long)]
         email: String,
+        /// What it may do, comma-separated: read, registrants, campaigns, content, admin
+        #[arg(long, default_value = "admin")]
+        scope: String,
+        /// The day it stops working (YYYY-MM-DD, UTC); none by default
+        #[arg(long, default_value = "")]
+        expires: String,
+        /// A name to recognise it by in the back office
+        #[arg(long, default_value = "command line")]
+        name: String,
     },
 }
 
@@ -125,8 +135,14 @@ pub fn run() -> anyhow::Result<()> {
                 },
         } => create_organiser(&settings, &email, &name, admin, &lang),
         Command::Organiser {
-            command: OrganiserCommand::Token { email },
-        } => organiser_token(&settings, &email),
+            command:
+                OrganiserCommand::Token {
+                    email,
+                    scope,
+                    expires,
+                    name,
+                },
+        } => organiser_token(&settings, &email, &name, &scope, &expires),
     }
 }
 
@@ -201,12 +217,32 @@ fn create_organiser(
     Ok(())
 }
 
-fn organiser_token(settings: &Settings, email: &str) -> anyhow::Result<()> {
+fn organiser_token(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    scope: &str,
+    expires: &str,
+) -> anyhow::Result<()> {
     let email =
         EmailAddress::parse(email).map_err(|_| anyhow::anyhow!("--email: not a valid address"))?;
+    let today = chrono::Utc::now().date_naive();
+    let request = TokenRequest::parse(name, scope, expires, today).map_err(|errors| {
+        let said: Vec<_> = errors
+            .iter()
+            .map(|(field, _)| match *field {
+                "scopes" => {
+                    "--scope: read, registrants, campaigns, content or admin, comma-separated"
+                }
+                "expires" => "--expires: a day after today, as YYYY-MM-DD",
+                _ => "--name: at most 80 characters",
+            })
+            .collect();
+        anyhow::anyhow!(said.join("; "))
+    })?;
     let db = open_database(settings)?;
     let mut conn = db.conn()?;
-    match organisers::new_api_token(&mut conn, &email)? {
+    match organisers::new_api_token(&mut conn, &email, &request)? {
         Some(token) => {
             println!("{token}");
             Ok(())

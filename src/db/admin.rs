@@ -1,47 +1,14 @@
-//! Back-office queries: organiser accounts, API tokens, the audit log, and sessions
+//! Back-office queries: organiser accounts, the audit log, and sessions
 //! edited by organisers (whatever their publication state).
 
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 use super::models::{NewSession, Session, User, Webinar};
-use super::schema::{audit_log, sessions, user_tokens, users, webinars};
+use super::schema::{audit_log, sessions, users, webinars};
 use super::{DbConnection, DbError};
 
 pub const STAFF_ROLES: [&str; 2] = ["organiser", "admin"];
-
-/// Stores a long-lived API token (its hash) for an account.
-pub fn insert_api_token(
-    conn: &mut DbConnection,
-    user_id: i64,
-    token_hash: &str,
-) -> Result<(), DbError> {
-    diesel::insert_into(user_tokens::table)
-        .values((
-            user_tokens::user_id.eq(user_id),
-            user_tokens::kind.eq("api"),
-            user_tokens::token_hash.eq(token_hash),
-            user_tokens::created_at.eq(Utc::now().naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// The staff account holding an unrevoked API token.
-pub fn user_by_api_token(
-    conn: &mut DbConnection,
-    token_hash: &str,
-) -> Result<Option<User>, DbError> {
-    Ok(user_tokens::table
-        .inner_join(users::table)
-        .filter(user_tokens::kind.eq("api"))
-        .filter(user_tokens::token_hash.eq(token_hash))
-        .filter(user_tokens::used_at.is_null())
-        .filter(users::role.eq_any(STAFF_ROLES))
-        .select(User::as_select())
-        .first(conn)
-        .optional()?)
-}
 
 /// Organisers and admins, by address.
 pub fn staff(conn: &mut DbConnection) -> Result<Vec<User>, DbError> {
@@ -61,14 +28,7 @@ pub fn set_role(conn: &mut DbConnection, user_id: i64, role: &str) -> Result<boo
         .execute(conn)?;
     // A demoted account loses its API tokens.
     if role == "learner" {
-        diesel::update(
-            user_tokens::table
-                .filter(user_tokens::user_id.eq(user_id))
-                .filter(user_tokens::kind.eq("api"))
-                .filter(user_tokens::used_at.is_null()),
-        )
-        .set(user_tokens::used_at.eq(Utc::now().naive_utc()))
-        .execute(conn)?;
+        super::api_tokens::revoke_all(conn, user_id)?;
     }
     Ok(n == 1)
 }

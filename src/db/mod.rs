@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod announcements;
+pub mod api_tokens;
 pub mod backup;
 pub mod campaigns;
 pub mod content_version;

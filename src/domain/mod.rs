@@ -11,6 +11,7 @@ pub mod session_languages;
 pub mod slug;
 pub mod speaker;
 pub mod timezone;
+pub mod token_scope;
 pub mod translation;
 pub mod video;
 

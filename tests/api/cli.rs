@@ -102,6 +102,36 @@ fn seed_and_organiser_create_from_the_command_line() {
 }
 
 #[test]
+fn an_api_token_from_the_command_line_takes_scopes_and_an_expiry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let create = convive(tmp.path())
+        .args(["organiser", "create", "--email", "crm@lets-food.example"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(create.status.success());
+    let token = |args: &[&str]| {
+        let mut all = vec!["organiser", "token", "--email", "crm@lets-food.example"];
+        all.extend_from_slice(args);
+        convive(tmp.path()).args(&all).output().unwrap()
+    };
+    let ok = token(&["--scope", "registrants,read", "--expires", "2099-01-31"]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let raw = String::from_utf8_lossy(&ok.stdout).trim().to_owned();
+    assert_eq!(raw.len(), 64, "one token printed: {raw}");
+    let bad = token(&["--scope", "everything"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--scope"));
+    let past = token(&["--expires", "2020-01-01"]);
+    assert!(!past.status.success());
+    assert!(String::from_utf8_lossy(&past.stderr).contains("--expires"));
+}
+
+#[test]
 fn help_lists_the_commands() {
     let tmp = tempfile::tempdir().unwrap();
     let out = convive(tmp.path()).arg("--help").output().unwrap();

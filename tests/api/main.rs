@@ -12,6 +12,7 @@ mod admin_content;
 mod admin_media;
 mod admin_registrants;
 mod announcements;
+mod api_tokens;
 mod assets;
 mod browser;
 mod calendars;

@@ -1,5 +1,5 @@
 //! Accounts as the web layer sees them: the stored user, who counts as staff, the staff
-//! list and the account behind an API token.
+//! list (API tokens are in `api_tokens.rs`).
 
 use crate::db::{DbConnection, DbError, admin};
 
@@ -14,9 +14,4 @@ pub fn is_staff(user: &User) -> bool {
 /// Every organiser and admin, by address.
 pub fn staff(conn: &mut DbConnection) -> Result<Vec<User>, DbError> {
     admin::staff(conn)
-}
-
-/// The staff account whose API token hashes to `token_hash`.
-pub fn by_api_token(conn: &mut DbConnection, token_hash: &str) -> Result<Option<User>, DbError> {
-    admin::user_by_api_token(conn, token_hash)
 }

@@ -2,6 +2,7 @@
 //! Answers never tell whether an address has an account, and take about as long
 //! either way (an unknown address is checked against a dummy hash).
 
+pub mod api_tokens;
 pub mod lookup;
 pub mod organisers;
 pub mod organisers_audited;

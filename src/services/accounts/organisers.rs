@@ -54,27 +54,17 @@ pub fn none_exist(conn: &mut DbConnection) -> Result<bool, crate::db::DbError> {
     Ok(users::count_with_role(conn, &["organiser", "admin"])? == 0)
 }
 
-/// A new API token for a staff account: returns the raw token (shown once).
+/// A new API token for the staff account of `email`: returns the raw token (shown
+/// once), or `None` when the address is not an organiser's or an admin's.
 pub fn new_api_token(
     conn: &mut DbConnection,
     email: &EmailAddress,
+    request: &super::api_tokens::TokenRequest,
 ) -> Result<Option<String>, crate::db::DbError> {
     let Some(user) = users::by_email_ci(conn, email.as_str())? else {
         return Ok(None);
     };
-    if !crate::db::admin::STAFF_ROLES.contains(&user.role.as_str()) {
-        return Ok(None);
-    }
-    let (raw, hash) = crate::secrets::tokens::new_token();
-    crate::db::admin::insert_api_token(conn, user.id, &hash)?;
-    crate::db::admin::audit(
-        conn,
-        user.id,
-        "token.create",
-        &format!("user:{}", user.id),
-        "api",
-    )?;
-    Ok(Some(raw))
+    super::api_tokens::create(conn, &user, request, chrono::Utc::now().naive_utc())
 }
 
 /// Changes the role of an account (admins only); false when there is no such account.

@@ -1,7 +1,8 @@
 //! Who may use the back office. `Organiser` accepts the session cookie of an organiser
-//! or admin, or `Authorization: Bearer <token>` (from `convive organiser token`).
+//! or admin, or `Authorization: Bearer <token>` (made in the back office or by
+//! `convive organiser token`), within the token's scopes.
 //! Nobody signed in: 401 under `/api`, a redirect to the login page elsewhere.
-//! Signed in without the role (a learner): 403.
+//! Signed in without the role (a learner), or a token outside its scopes: 403.
 
 use actix_web::dev::Payload;
 use actix_web::error::InternalError;
@@ -9,7 +10,9 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
+use crate::domain::token_scope::area_of;
 use crate::secrets::tokens;
+use crate::services::accounts::api_tokens;
 use crate::services::accounts::lookup::{self, User};
 use crate::web::auth::{MaybeUser, to_login};
 use crate::web::error::AppError;
@@ -52,24 +55,43 @@ fn unauthenticated(req: &HttpRequest) -> actix_web::Error {
     }
 }
 
+/// The holder of a bearer token, when the token is valid and its scopes cover this
+/// request (reading is GET or HEAD; anything else writes).
+async fn token_holder(req: &HttpRequest, raw: &str) -> Result<User, actix_web::Error> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
+    if !tokens::looks_valid(raw) {
+        return Err(unauthenticated(req));
+    }
+    let hash = tokens::hash(raw);
+    let now = chrono::Utc::now().naive_utc();
+    let found = state
+        .run(Pages::Unchanged, move |c| {
+            let found = api_tokens::authenticate(c, &hash, now)?;
+            if let Some((_, _, id)) = &found {
+                api_tokens::touch(c, *id, now)?;
+            }
+            Ok(found)
+        })
+        .await
+        .map_err(AppError::from)?;
+    let Some((user, scopes, _)) = found else {
+        return Err(unauthenticated(req));
+    };
+    let rest = req.path().split_once("/admin").map_or("", |(_, r)| r);
+    let writes = !matches!(req.method().as_str(), "GET" | "HEAD");
+    if scopes.allow(area_of(rest), writes) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden.into())
+    }
+}
+
 async fn staff_user(req: HttpRequest) -> Result<User, actix_web::Error> {
     if let Some(raw) = bearer(&req) {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .cloned()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no state")))?;
-        if !tokens::looks_valid(&raw) {
-            return Err(unauthenticated(&req));
-        }
-        let hash = tokens::hash(&raw);
-        return match state
-            .run(Pages::Unchanged, move |c| lookup::by_api_token(c, &hash))
-            .await
-            .map_err(AppError::from)?
-        {
-            Some(user) => Ok(user),
-            None => Err(unauthenticated(&req)),
-        };
+        return token_holder(&req, &raw).await;
     }
     match MaybeUser::from_request(&req, &mut Payload::None).await?.0 {
         Some(user) if lookup::is_staff(&user) => Ok(user),

@@ -13,6 +13,7 @@ pub mod api_content;
 pub mod api_mail;
 pub mod api_registrants;
 pub mod api_sessions;
+pub mod api_tokens;
 pub mod auth;
 pub mod campaign_new;
 pub mod campaign_pages;
@@ -166,7 +167,10 @@ fn page_routes(r: &mut Routes) {
         .get("/admin/organisers", people::list_organisers)
         .post("/admin/organisers", people::create_organiser)
         .post("/admin/organisers/{id}/role", people::change_role)
-        .get("/admin/audit", people::show_audit);
+        .get("/admin/audit", people::show_audit)
+        .get("/admin/tokens", api_tokens::list_tokens)
+        .post("/admin/tokens", api_tokens::create_token)
+        .post("/admin/tokens/{id}/revoke", api_tokens::revoke_token);
     // `…/new` before `…/{id}`: the id would not parse.
     r.get("/admin/speakers", speakers::list_speakers)
         .get("/admin/speakers/new", speakers::new_speaker)
@@ -279,6 +283,9 @@ pub const PAGE_ROUTES: &[(&str, &str)] = &[
     ("POST", "/{lang}/admin/organisers"),
     ("POST", "/{lang}/admin/organisers/{id}/role"),
     ("GET", "/{lang}/admin/audit"),
+    ("GET", "/{lang}/admin/tokens"),
+    ("POST", "/{lang}/admin/tokens"),
+    ("POST", "/{lang}/admin/tokens/{id}/revoke"),
     ("GET", "/{lang}/admin/speakers"),
     ("GET", "/{lang}/admin/speakers/new"),
     ("POST", "/{lang}/admin/speakers"),

@@ -49,6 +49,7 @@ impl AdminNav {
         if self.is_admin {
             entries.push(("organisers", "/admin/organisers", "admin-nav-organisers"));
         }
+        entries.push(("tokens", "/admin/tokens", "admin-nav-tokens"));
         entries.push(("audit", "/admin/audit", "admin-nav-audit"));
         entries
             .into_iter()

@@ -2,6 +2,7 @@
 //! through the login form, API calls with a token, and a session to work on.
 
 use convive::domain::{EmailAddress, Locale};
+use convive::services::accounts::api_tokens::TokenRequest;
 use convive::services::accounts::organisers;
 use serde_json::{Value, json};
 
@@ -26,7 +27,9 @@ pub fn staff(app: &TestApp, email: &str, role: &str) -> String {
         convive::db::admin::set_role(&mut conn, user.id, "learner").unwrap();
         return String::new();
     }
-    organisers::new_api_token(&mut conn, &e).unwrap().unwrap()
+    organisers::new_api_token(&mut conn, &e, &TokenRequest::full("tests"))
+        .unwrap()
+        .unwrap()
 }
 
 pub async fn log_in<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
